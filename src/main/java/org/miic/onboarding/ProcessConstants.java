@@ -1,0 +1,83 @@
+package org.miic.onboarding;
+
+/**
+ * Every process, message, variable and outcome name the BPMN and the Java code share, in one place. The BPMN files in
+ * {@code bpmn/} use the same strings; a test checks that the messages named here exist in the deployed models.
+ */
+public final class ProcessConstants {
+
+  private ProcessConstants() {}
+
+  // Processes
+  public static final String PROCESS_ONBOARDING = "DataExchangeOnboarding";
+  public static final String PROCESS_AGREEMENT_RENEWAL = "UserAgreementRenewal";
+
+  // Messages
+  public static final String MSG_WORKSHEET_CORRECTED = "Msg_WorksheetCorrected";
+  public static final String MSG_AGREEMENT_RECORDED = "Msg_AgreementRecorded";
+  public static final String MSG_ONBOARDING_SLOT_OFFERED = "Msg_OnboardingSlotOffered";
+  public static final String MSG_EXCHANGE_ENDED = "Msg_ExchangeEnded";
+  public static final String MSG_AGREEMENT_RENEWED = "Msg_AgreementRenewed";
+
+  // Variables kept on the process instance (small: ids, flags, dates, outcomes)
+  public static final String VAR_TRACKING_ID = "trackingId";
+  public static final String VAR_REQUEST_ID = "requestId";
+  public static final String VAR_ORGANIZATION_ID = "organizationId";
+  public static final String VAR_ORGANIZATION_NAME = "organizationName";
+  public static final String VAR_COMPLETENESS_FINDING_COUNT = "completenessFindingCount";
+  public static final String VAR_AGREEMENT_CURRENT = "agreementCurrent";
+  public static final String VAR_AGREEMENT_ID = "agreementId";
+  public static final String VAR_AGREEMENT_LAPSED = "agreementLapsed";
+  public static final String VAR_WORKSHEET_DECISION = "worksheetDecision";
+  public static final String VAR_REVIEW_NOTES = "reviewNotes";
+  public static final String VAR_TRANSPORT_OUTCOME = "transportOutcome";
+  public static final String VAR_FORMAT_OUTCOME = "formatOutcome";
+  public static final String VAR_CONTENT_OUTCOME = "contentOutcome";
+  public static final String VAR_CONTENT_APPROVAL = "contentApproval";
+  public static final String VAR_CORRECTION_NOTES = "correctionNotes";
+  public static final String VAR_GO_LIVE_DATE = "goLiveDate";
+  public static final String VAR_GO_LIVE_AT = "goLiveAt";
+  public static final String VAR_DATA_QUALITY_OUTCOME = "dataQualityOutcome";
+  public static final String VAR_DATA_QUALITY_ISSUES = "dataQualityIssues";
+  public static final String VAR_FOLLOW_UP_OUTCOME = "followUpOutcome";
+  public static final String VAR_EXCHANGE_END_REASON = "exchangeEndReason";
+  public static final String VAR_SIGNER_NAME = "signerName";
+  public static final String VAR_SIGNER_TITLE = "signerTitle";
+  public static final String VAR_SIGNER_EMAIL = "signerEmail";
+  public static final String VAR_SIGNED_ON = "signedOn";
+  public static final String VAR_RENEWAL_DECISION = "renewalDecision";
+  public static final String VAR_AGREEMENT_EXPIRES_AT = "agreementExpiresAt";
+  public static final String VAR_FIRST_REMINDER_AT = "firstReminderAt";
+  public static final String VAR_SECOND_REMINDER_AT = "secondReminderAt";
+
+  // Local variables (input parameters of a single activity)
+  public static final String LOCAL_EMAIL_TEMPLATE = "emailTemplate";
+  public static final String LOCAL_CORRECTION_PHASE = "correctionPhase";
+
+  // Outcomes captured by the task forms
+  public static final String DECISION_COMPLETE = "complete";
+  public static final String DECISION_INCOMPLETE = "incomplete";
+  public static final String OUTCOME_PASSED = "passed";
+  public static final String OUTCOME_CORRECTIONS = "corrections";
+  public static final String APPROVAL_APPROVED = "approved";
+  public static final String DATA_QUALITY_FINE = "fine";
+  public static final String DATA_QUALITY_ISSUES = "issues";
+  public static final String DATA_QUALITY_END = "end";
+  public static final String FOLLOW_UP_RESOLVED = "resolved";
+  public static final String RENEWAL_RENEWED = "renewed";
+
+  // Activity ids that Java code refers to (status page, tests, API checks)
+  public static final String TASK_REVIEW_WORKSHEET = "Task_ReviewWorksheet";
+  public static final String TASK_RECORD_AGREEMENT = "Task_RecordUserAgreement";
+  public static final String WAIT_CORRECTED_WORKSHEET = "Wait_CorrectedWorksheet";
+  public static final String WAIT_ONBOARDING_SLOT = "Wait_OnboardingSlot";
+  public static final String PHASE_WORKSHEET = "Phase_Worksheet";
+  public static final String PHASE_QUEUE = "Phase_ReviewAndQueue";
+  public static final String PHASE_ONBOARDING = "Phase_Onboarding";
+  public static final String PHASE_ONGOING_EXCHANGE = "Phase_OngoingExchange";
+  public static final String END_WITHDRAWN = "End_RequestWithdrawn";
+
+  // Candidate groups
+  public static final String GROUP_STAFF = "miic-onboarding-staff";
+  public static final String GROUP_ADMIN = "miic-admin";
+}

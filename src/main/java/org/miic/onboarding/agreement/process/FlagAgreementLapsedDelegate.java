@@ -1,0 +1,25 @@
+package org.miic.onboarding.agreement.process;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.miic.onboarding.ProcessConstants;
+import org.miic.onboarding.agreement.AgreementService;
+import org.springframework.stereotype.Component;
+
+/** "Flag agreement lapsed": marks the agreement and flags the organization's running onboardings. */
+@Component("flagAgreementLapsed")
+class FlagAgreementLapsedDelegate implements JavaDelegate {
+
+  private final AgreementService agreements;
+
+  FlagAgreementLapsedDelegate(AgreementService agreements) {
+    this.agreements = agreements;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    long organizationId = ((Number) execution.getVariable(ProcessConstants.VAR_ORGANIZATION_ID)).longValue();
+    boolean lapsed = agreements.lapse(organizationId);
+    execution.setVariable(ProcessConstants.VAR_AGREEMENT_LAPSED, lapsed);
+  }
+}

@@ -1,0 +1,152 @@
+package org.miic.onboarding.notification;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.miic.onboarding.agreement.AgreementService;
+import org.miic.onboarding.agreement.UserAgreement;
+import org.miic.onboarding.common.NotFoundException;
+import org.miic.onboarding.organization.Organization;
+import org.miic.onboarding.organization.OrganizationRepository;
+import org.miic.onboarding.queue.QueueService;
+import org.miic.onboarding.worksheet.OnboardingRequest;
+import org.miic.onboarding.worksheet.Worksheet;
+import org.miic.onboarding.worksheet.WorksheetRepository;
+import org.miic.onboarding.worksheet.WorksheetService;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import org.thymeleaf.TemplateEngine;
+import org.thymeleaf.context.Context;
+import org.thymeleaf.templatemode.TemplateMode;
+import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
+import org.thymeleaf.templateresolver.StringTemplateResolver;
+
+/** Turns an {@link EmailRequest} into subject, body and recipients, from the templates in templates/email. */
+@Component
+public class EmailComposer {
+
+  private final TemplateEngine bodies = new TemplateEngine();
+  private final TemplateEngine subjects = new TemplateEngine();
+  private final OrganizationRepository organizations;
+  private final WorksheetService worksheets;
+  private final WorksheetRepository worksheetRepository;
+  private final AgreementService agreements;
+  private final QueueService queue;
+  private final String baseUrl;
+
+  public EmailComposer(OrganizationRepository organizations, WorksheetService worksheets, WorksheetRepository worksheetRepository,
+      AgreementService agreements, QueueService queue, @Value("${miic.public-base-url}") String baseUrl) {
+    this.organizations = organizations;
+    this.worksheets = worksheets;
+    this.worksheetRepository = worksheetRepository;
+    this.agreements = agreements;
+    this.queue = queue;
+    this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+    ClassLoaderTemplateResolver files = new ClassLoaderTemplateResolver();
+    files.setPrefix("templates/email/");
+    files.setSuffix(".txt");
+    files.setTemplateMode(TemplateMode.TEXT);
+    files.setCharacterEncoding("UTF-8");
+    files.setCacheable(true);
+    bodies.setTemplateResolver(files);
+    StringTemplateResolver strings = new StringTemplateResolver();
+    strings.setTemplateMode(TemplateMode.TEXT);
+    subjects.setTemplateResolver(strings);
+  }
+
+  public ComposedEmail compose(EmailRequest request) {
+    Organization organization = organizations.findById(request.organizationId())
+        .orElseThrow(() -> new NotFoundException("No organization with id " + request.organizationId() + "."));
+    Map<String, Object> model = new HashMap<>(request.facts());
+    model.put("organizationName", organization.name());
+    model.put("baseUrl", baseUrl);
+
+    Worksheet worksheet = null;
+    if (request.requestId() != null) {
+      OnboardingRequest onboarding = worksheets.request(request.requestId());
+      worksheet = worksheets.currentWorksheet(onboarding.id());
+      model.put("trackingId", onboarding.trackingId());
+      model.put("statusUrl", baseUrl + "/status/" + onboarding.trackingId());
+      model.put("correctionUrl", baseUrl + "/worksheet/" + onboarding.trackingId() + "/edit");
+      model.put("worksheet", worksheet);
+      model.put("findings", worksheets.findings(onboarding.id()));
+      if (request.template() == EmailTemplate.QUEUED) {
+        model.put("queuePosition", queue.position(onboarding.id()));
+      }
+    } else {
+      worksheet = latestWorksheet(organization.id()).orElse(null);
+    }
+    Optional<UserAgreement> agreement = request.facts().get("agreementId") instanceof Number id
+        ? Optional.of(agreements.get(id.longValue()))
+        : Optional.empty();
+    agreement.ifPresent(a -> {
+      model.put("agreement", a);
+      model.put("expiresOn", a.expiresOn());
+      model.put("daysLeft", Math.max(0, java.time.temporal.ChronoUnit.DAYS.between(agreements.today(), a.expiresOn())));
+    });
+
+    List<String> recipients = recipients(request.template(), worksheet, agreement.orElse(null));
+    if (recipients.isEmpty()) {
+      throw new IllegalStateException("Email " + request.template() + " for organization " + organization.id()
+          + " has no recipient: no worksheet contact and no signer email is on file.");
+    }
+    model.put("recipientName", recipientName(request.template(), worksheet, agreement.orElse(null)));
+    Context context = new Context(java.util.Locale.US, model);
+    String subject = subjects.process(request.template().subject(), context).trim();
+    String body = bodies.process(request.template().file(), context);
+    return new ComposedEmail(request.template(), organization.id(), request.requestId(), recipients, subject, body);
+  }
+
+  private Optional<Worksheet> latestWorksheet(long organizationId) {
+    List<OnboardingRequest> requests = worksheetRepository.findRequestsOfOrganization(organizationId);
+    return requests.isEmpty() ? Optional.empty() : worksheetRepository.currentWorksheet(requests.get(requests.size() - 1).id());
+  }
+
+  private List<String> recipients(EmailTemplate template, Worksheet w, UserAgreement agreement) {
+    Set<String> to = new LinkedHashSet<>();
+    for (EmailTemplate.Role role : template.recipients()) {
+      switch (role) {
+        case PRIMARY -> addIf(to, w == null ? null : w.primary().email());
+        case TECHNICAL -> addIf(to, w == null ? null : w.technical().email());
+        case REPRESENTATIVE -> {
+          if (agreement != null && agreement.signerEmail() != null) {
+            to.add(agreement.signerEmail());
+          } else {
+            addIf(to, w == null ? null : w.representative().email());
+          }
+        }
+      }
+    }
+    return new ArrayList<>(to);
+  }
+
+  private static String recipientName(EmailTemplate template, Worksheet w, UserAgreement agreement) {
+    EmailTemplate.Role first = template.recipients().iterator().next();
+    if (first == EmailTemplate.Role.REPRESENTATIVE && agreement != null) {
+      return agreement.signerName();
+    }
+    if (w == null) {
+      return "MIIC partner";
+    }
+    return switch (first) {
+      case PRIMARY -> w.primary().name();
+      case TECHNICAL -> w.technical().name();
+      case REPRESENTATIVE -> w.representative().name();
+    };
+  }
+
+  private static void addIf(Set<String> to, String email) {
+    if (email != null && !email.isBlank()) {
+      to.add(email.trim());
+    }
+  }
+
+  static String formatDate(LocalDate date) {
+    return date.toString();
+  }
+}

@@ -1,0 +1,19 @@
+package org.miic.onboarding.onboarding;
+
+/** The testing tasks of step 3, each of which is decided on evidence from test messages. */
+public enum TestingPhase {
+  TRANSPORT("Transport set-up and testing"),
+  FORMAT("Message format testing"),
+  CONTENT("Message content validation (QA)"),
+  PRODUCTION("Production data quality");
+
+  private final String label;
+
+  TestingPhase(String label) {
+    this.label = label;
+  }
+
+  public String label() {
+    return label;
+  }
+}

@@ -1,0 +1,47 @@
+package org.miic.onboarding.onboarding.process;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.miic.onboarding.ProcessConstants;
+import org.miic.onboarding.agreement.AgreementService;
+import org.miic.onboarding.onboarding.TestEvidenceProvider;
+import org.miic.onboarding.onboarding.TestingPhase;
+import org.miic.onboarding.worksheet.WorksheetService;
+import org.miic.onboarding.worksheet.WorksheetSummary;
+import org.miic.onboarding.worksheet.process.ReviewTaskContent;
+import org.springframework.stereotype.Component;
+
+/**
+ * Fills the step-3 and step-4 task forms when a task is created: the organization's worksheet, its agreement, and
+ * the test evidence for the task's phase (the task's {@code testingPhase} input parameter).
+ */
+@Component("onboardingTask")
+class OnboardingTaskListener implements TaskListener {
+
+  static final String LOCAL_ORGANIZATION = "organizationSummary";
+  static final String LOCAL_AGREEMENT = "agreementSummary";
+  static final String LOCAL_EVIDENCE = "testEvidence";
+  static final String LOCAL_TESTING_PHASE = "testingPhase";
+
+  private final WorksheetService worksheets;
+  private final AgreementService agreements;
+  private final TestEvidenceProvider evidence;
+
+  OnboardingTaskListener(WorksheetService worksheets, AgreementService agreements, TestEvidenceProvider evidence) {
+    this.worksheets = worksheets;
+    this.agreements = agreements;
+    this.evidence = evidence;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    long requestId = ((Number) task.getVariable(ProcessConstants.VAR_REQUEST_ID)).longValue();
+    long organizationId = ((Number) task.getVariable(ProcessConstants.VAR_ORGANIZATION_ID)).longValue();
+    task.setVariableLocal(LOCAL_ORGANIZATION, WorksheetSummary.markdown(worksheets.currentWorksheet(requestId)));
+    task.setVariableLocal(LOCAL_AGREEMENT, ReviewTaskContent.agreementLine(agreements.status(organizationId)));
+    Object phase = task.getVariable(LOCAL_TESTING_PHASE);
+    if (phase != null) {
+      task.setVariableLocal(LOCAL_EVIDENCE, evidence.evidenceMarkdown(requestId, TestingPhase.valueOf(phase.toString())));
+    }
+  }
+}

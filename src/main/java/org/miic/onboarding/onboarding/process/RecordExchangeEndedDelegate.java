@@ -1,0 +1,28 @@
+package org.miic.onboarding.onboarding.process;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.miic.onboarding.ProcessConstants;
+import org.miic.onboarding.onboarding.OnboardingService;
+import org.springframework.stereotype.Component;
+
+/** "Record end of exchange": when and why staff ended the organization's data exchange. */
+@Component("recordExchangeEnded")
+class RecordExchangeEndedDelegate implements JavaDelegate {
+
+  private final OnboardingService onboarding;
+
+  RecordExchangeEndedDelegate(OnboardingService onboarding) {
+    this.onboarding = onboarding;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    Object reason = execution.getVariable(ProcessConstants.VAR_EXCHANGE_END_REASON);
+    if (reason == null) {
+      reason = execution.getVariable(ProcessConstants.VAR_DATA_QUALITY_ISSUES);
+    }
+    onboarding.exchangeEnded(((Number) execution.getVariable(ProcessConstants.VAR_REQUEST_ID)).longValue(),
+        reason == null ? "Ended by MIIC staff" : reason.toString());
+  }
+}

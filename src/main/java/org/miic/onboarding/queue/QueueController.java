@@ -1,0 +1,60 @@
+package org.miic.onboarding.queue;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.security.Principal;
+import java.util.List;
+import java.util.Map;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Staff: the queue with positions, scores and their breakdown; pause, resume, move up. */
+@RestController
+@RequestMapping("/api/queue")
+class QueueController {
+
+  private final QueueService queue;
+
+  QueueController(QueueService queue) {
+    this.queue = queue;
+  }
+
+  record Reason(@NotBlank(message = "Give a reason; it is recorded.") @Size(max = 1000) String reason) {}
+
+  record MoveUp(@NotBlank(message = "Give a reason; it is recorded.") @Size(max = 1000) String reason,
+      @Min(value = 1, message = "Positions start at 1.") Integer toPosition) {}
+
+  @GetMapping
+  QueueService.QueueView view() {
+    return queue.view();
+  }
+
+  @PostMapping("/pause")
+  QueueService.QueueView pause(@Valid @RequestBody Reason body, Principal who) {
+    queue.pause(body.reason(), who.getName());
+    return queue.view();
+  }
+
+  @PostMapping("/resume")
+  QueueService.QueueView resume(Principal who) {
+    queue.resume(who.getName());
+    return queue.view();
+  }
+
+  @PostMapping("/{trackingId}/move-up")
+  RankedEntry moveUp(@PathVariable String trackingId, @Valid @RequestBody MoveUp body, Principal who) {
+    return queue.moveUp(trackingId, body.toPosition() == null ? 1 : body.toPosition(), body.reason(), who.getName());
+  }
+
+  /** Runs a dispatch now (normally automatic); answers with who was invited. */
+  @PostMapping("/dispatch")
+  Map<String, List<String>> dispatch() {
+    return Map.of("invited", queue.dispatch());
+  }
+}

@@ -1,0 +1,122 @@
+package org.miic.onboarding.queue;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.miic.onboarding.common.Db;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.SimpleJdbcInsert;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class QueueRepository {
+
+  private static final RowMapper<QueueEntry> ENTRY = (rs, i) -> new QueueEntry(
+      rs.getLong("id"), rs.getLong("request_id"), rs.getLong("organization_id"),
+      QueueEntry.Status.valueOf(rs.getString("status")), rs.getInt("base_score"), Db.instant(rs, "entered_at"),
+      Db.instant(rs, "invited_at"), Db.instant(rs, "completed_at"));
+
+  /** The queue's control row, as read under the dispatch lock. */
+  public record Control(boolean paused, String reason, String changedBy, Instant changedAt) {}
+
+  /** A staff adjustment, with its reason. */
+  public record Adjustment(int points, String reason, String adjustedBy, Instant adjustedAt) {}
+
+  /** A waiting entry with what ranking needs besides the entry itself. */
+  public record WaitingRow(QueueEntry entry, String trackingId, String organizationName) {}
+
+  private final JdbcTemplate jdbc;
+  private final SimpleJdbcInsert entryInsert;
+
+  public QueueRepository(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+    this.entryInsert = new SimpleJdbcInsert(jdbc).withTableName("miic_queue_entry").usingGeneratedKeyColumns("id")
+        .usingColumns("request_id", "organization_id", "status", "base_score", "entered_at");
+  }
+
+  public Optional<QueueEntry> findByRequest(long requestId) {
+    return jdbc.query("select * from miic_queue_entry where request_id = ?", ENTRY, requestId).stream().findFirst();
+  }
+
+  public long insertEntry(long requestId, long organizationId, int baseScore, Instant at) {
+    return entryInsert.executeAndReturnKey(Map.of("request_id", requestId, "organization_id", organizationId,
+        "status", QueueEntry.Status.SCORED.name(), "base_score", baseScore, "entered_at", Db.ts(at))).longValue();
+  }
+
+  public void updateScore(long entryId, int baseScore) {
+    jdbc.update("update miic_queue_entry set base_score = ? where id = ?", baseScore, entryId);
+  }
+
+  public void replaceFactors(long entryId, List<PriorityFactor> factors) {
+    jdbc.update("delete from miic_priority_factor where queue_entry_id = ?", entryId);
+    int position = 0;
+    for (PriorityFactor f : factors) {
+      jdbc.update("insert into miic_priority_factor (queue_entry_id, position, factor, points, reason) values (?, ?, ?, ?, ?)",
+          entryId, position++, f.factor(), f.points(), f.reason());
+    }
+  }
+
+  public List<PriorityFactor> factors(long entryId) {
+    return jdbc.query("select factor, points, reason from miic_priority_factor where queue_entry_id = ? order by position",
+        (rs, i) -> new PriorityFactor(rs.getString("factor"), rs.getInt("points"), rs.getString("reason")), entryId);
+  }
+
+  public List<Adjustment> adjustments(long entryId) {
+    return jdbc.query("select * from miic_queue_adjustment where queue_entry_id = ? order by adjusted_at, id",
+        (rs, i) -> new Adjustment(rs.getInt("points"), rs.getString("reason"), rs.getString("adjusted_by"),
+            Db.instant(rs, "adjusted_at")), entryId);
+  }
+
+  public void insertAdjustment(long entryId, int points, String reason, String by, Instant at) {
+    jdbc.update("insert into miic_queue_adjustment (queue_entry_id, points, reason, adjusted_by, adjusted_at) values (?, ?, ?, ?, ?)",
+        entryId, points, reason, by, Db.ts(at));
+  }
+
+  /** Moves an entry from one status to another; false when it was not in the expected status (someone else moved it). */
+  public boolean transition(long entryId, QueueEntry.Status from, QueueEntry.Status to, Instant at) {
+    String column = switch (to) {
+      case WAITING -> "entered_at";
+      case INVITED -> "invited_at";
+      case COMPLETED, WITHDRAWN -> "completed_at";
+      case SCORED -> throw new IllegalArgumentException("an entry is never moved back to SCORED");
+    };
+    return jdbc.update("update miic_queue_entry set status = ?, " + column + " = ? where id = ? and status = ?",
+        to.name(), Db.ts(at), entryId, from.name()) == 1;
+  }
+
+  public List<WaitingRow> waiting() {
+    return jdbc.query("select e.*, r.tracking_id, o.name as organization_name from miic_queue_entry e "
+            + "join miic_request r on r.id = e.request_id join miic_organization o on o.id = e.organization_id "
+            + "where e.status = 'WAITING'",
+        (rs, i) -> new WaitingRow(ENTRY.mapRow(rs, i), rs.getString("tracking_id"), rs.getString("organization_name")));
+  }
+
+  public int countInvited() {
+    return jdbc.queryForObject("select count(*) from miic_queue_entry where status = 'INVITED'", Integer.class);
+  }
+
+  public boolean hasInvitedEntry(long organizationId) {
+    return jdbc.queryForObject("select count(*) from miic_queue_entry where status = 'INVITED' and organization_id = ?",
+        Integer.class, organizationId) > 0;
+  }
+
+  /** Reads the control row and locks it until the transaction ends: the one lock every dispatch takes. */
+  public Control lockControl() {
+    return jdbc.queryForObject("select * from miic_queue_control where id = 1 for update",
+        (rs, i) -> new Control(rs.getBoolean("paused"), rs.getString("reason"), rs.getString("changed_by"),
+            Db.instant(rs, "changed_at")));
+  }
+
+  public Control control() {
+    return jdbc.queryForObject("select * from miic_queue_control where id = 1",
+        (rs, i) -> new Control(rs.getBoolean("paused"), rs.getString("reason"), rs.getString("changed_by"),
+            Db.instant(rs, "changed_at")));
+  }
+
+  public void setPaused(boolean paused, String reason, String by, Instant at) {
+    jdbc.update("update miic_queue_control set paused = ?, reason = ?, changed_by = ?, changed_at = ? where id = 1",
+        paused, reason, by, Db.ts(at));
+  }
+}

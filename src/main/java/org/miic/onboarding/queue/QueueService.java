@@ -1,0 +1,269 @@
+package org.miic.onboarding.queue;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.miic.onboarding.common.ConflictException;
+import org.miic.onboarding.common.NotFoundException;
+import org.miic.onboarding.worksheet.OnboardingRequest;
+import org.miic.onboarding.worksheet.WorksheetService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The onboarding queue. Complete worksheets are scored, wait, and are invited as slots free up: highest score first,
+ * ties to whoever waited longest. Every dispatch takes the lock on the queue's control row, so two dispatches never
+ * hand out the same slot, and an organization never holds two slots.
+ */
+@Service
+public class QueueService {
+
+  private static final Logger LOG = LoggerFactory.getLogger(QueueService.class);
+
+  private final QueueRepository queue;
+  private final PriorityRules rules;
+  private final WorksheetService worksheets;
+  private final QueueProcessPort process;
+  private final QueueProperties properties;
+  private final Clock clock;
+  private final TransactionTemplate newTransaction;
+
+  public QueueService(QueueRepository queue, PriorityRules rules, WorksheetService worksheets, QueueProcessPort process,
+      QueueProperties properties, Clock clock, PlatformTransactionManager transactions) {
+    this.queue = queue;
+    this.rules = rules;
+    this.worksheets = worksheets;
+    this.process = process;
+    this.properties = properties;
+    this.clock = clock;
+    this.newTransaction = new TransactionTemplate(transactions);
+    this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+  }
+
+  /** The queue as staff see it. */
+  public record QueueView(boolean paused, String pauseReason, String pausedBy, int capacity, int onboarding,
+      List<RankedEntry> waiting) {}
+
+  /** Scores a reviewed request and stores why it scores that; scoring again (a retried job) replaces the breakdown. */
+  @Transactional
+  public int score(long requestId, int completenessFindingCount) {
+    OnboardingRequest request = worksheets.request(requestId);
+    List<PriorityFactor> factors = rules.evaluate(PriorityInputs.of(worksheets.currentWorksheet(requestId), completenessFindingCount));
+    int base = factors.stream().mapToInt(PriorityFactor::points).sum();
+    Optional<QueueEntry> existing = queue.findByRequest(requestId);
+    long entryId;
+    if (existing.isPresent()) {
+      entryId = existing.get().id();
+      queue.updateScore(entryId, base);
+    } else {
+      entryId = queue.insertEntry(requestId, request.organizationId(), base, clock.instant());
+    }
+    queue.replaceFactors(entryId, factors);
+    return base;
+  }
+
+  /** The request starts waiting for a slot; a dispatch runs as soon as this transaction commits. */
+  @Transactional
+  public void enter(long requestId) {
+    QueueEntry entry = entry(requestId);
+    if (entry.status() == QueueEntry.Status.SCORED) {
+      queue.transition(entry.id(), QueueEntry.Status.SCORED, QueueEntry.Status.WAITING, clock.instant());
+    }
+    dispatchAfterCommit();
+  }
+
+  /** The request went live: its slot is free for the next organization. */
+  @Transactional
+  public void complete(long requestId) {
+    queue.findByRequest(requestId).ifPresent(entry -> {
+      if (entry.status() == QueueEntry.Status.INVITED) {
+        queue.transition(entry.id(), QueueEntry.Status.INVITED, QueueEntry.Status.COMPLETED, clock.instant());
+        dispatchAfterCommit();
+      }
+    });
+  }
+
+  /** The request left the queue (withdrawn or ended before go-live). */
+  @Transactional
+  public void withdraw(long requestId) {
+    queue.findByRequest(requestId).ifPresent(entry -> {
+      for (QueueEntry.Status from : List.of(QueueEntry.Status.SCORED, QueueEntry.Status.WAITING, QueueEntry.Status.INVITED)) {
+        if (queue.transition(entry.id(), from, QueueEntry.Status.WITHDRAWN, clock.instant())) {
+          dispatchAfterCommit();
+          return;
+        }
+      }
+    });
+  }
+
+  public QueueView view() {
+    QueueRepository.Control control = queue.control();
+    return new QueueView(control.paused(), control.paused() ? control.reason() : null, control.paused() ? control.changedBy() : null,
+        properties.capacity(), queue.countInvited(), ranked());
+  }
+
+  /** Waiting entries, best first, each with its full breakdown. */
+  public List<RankedEntry> ranked() {
+    Instant now = clock.instant();
+    List<RankedEntry> unordered = new ArrayList<>();
+    for (QueueRepository.WaitingRow row : queue.waiting()) {
+      List<PriorityFactor> breakdown = new ArrayList<>(queue.factors(row.entry().id()));
+      breakdown.add(waitingFactor(row.entry().enteredAt(), now));
+      for (QueueRepository.Adjustment a : queue.adjustments(row.entry().id())) {
+        breakdown.add(new PriorityFactor(PriorityFactor.STAFF_ADJUSTMENT, a.points(),
+            "Moved up by " + a.adjustedBy() + ": " + a.reason()));
+      }
+      int score = breakdown.stream().mapToInt(PriorityFactor::points).sum();
+      unordered.add(new RankedEntry(0, row.trackingId(), row.entry().organizationId(), row.organizationName(), score,
+          row.entry().enteredAt(), List.copyOf(breakdown)));
+    }
+    unordered.sort(Comparator.comparingInt(RankedEntry::score).reversed()
+        .thenComparing(RankedEntry::enteredAt)
+        .thenComparing(RankedEntry::trackingId));
+    List<RankedEntry> ranked = new ArrayList<>();
+    for (int i = 0; i < unordered.size(); i++) {
+      RankedEntry e = unordered.get(i);
+      ranked.add(new RankedEntry(i + 1, e.trackingId(), e.organizationId(), e.organizationName(), e.score(), e.enteredAt(), e.breakdown()));
+    }
+    return ranked;
+  }
+
+  /**
+   * The position a request has, or would have if it were already waiting (used by the queue-position email, which is
+   * sent just before the entry starts waiting).
+   */
+  public int position(long requestId) {
+    QueueEntry entry = entry(requestId);
+    String trackingId = worksheets.request(requestId).trackingId();
+    List<RankedEntry> ranked = ranked();
+    for (RankedEntry e : ranked) {
+      if (e.trackingId().equals(trackingId)) {
+        return e.position();
+      }
+    }
+    int score = entry.baseScore() + waitingFactor(entry.enteredAt(), clock.instant()).points();
+    return 1 + (int) ranked.stream().filter(e -> e.score() >= score).count();
+  }
+
+  PriorityFactor waitingFactor(Instant enteredAt, Instant now) {
+    long weeks = Math.max(0, Duration.between(enteredAt, now).toDays() / 7);
+    int points = (int) Math.min(properties.maxWaitingPoints(), weeks * properties.pointsPerWeekWaited());
+    return new PriorityFactor(PriorityFactor.WAITING_TIME, points,
+        "Waiting " + weeks + (weeks == 1 ? " week" : " weeks") + " (" + properties.pointsPerWeekWaited()
+            + " per week, at most " + properties.maxWaitingPoints() + ")");
+  }
+
+  /**
+   * Staff move a waiting organization up to the given position (1 = next to be invited). The points needed are
+   * recorded as an adjustment with the reason, so the breakdown shows why it ranks there.
+   */
+  @Transactional
+  public RankedEntry moveUp(String trackingId, int toPosition, String reason, String staffUser) {
+    if (reason == null || reason.isBlank()) {
+      throw new IllegalArgumentException("Give the reason for moving this organization up; it is recorded.");
+    }
+    List<RankedEntry> ranked = ranked();
+    RankedEntry target = ranked.stream().filter(e -> e.trackingId().equals(trackingId)).findFirst()
+        .orElseThrow(() -> new NotFoundException("Request '" + trackingId + "' is not waiting in the queue."));
+    if (toPosition < 1) {
+      throw new IllegalArgumentException("The position must be 1 or more.");
+    }
+    if (toPosition >= target.position()) {
+      throw new ConflictException("This organization is already at position " + target.position() + ".");
+    }
+    RankedEntry displaced = ranked.get(toPosition - 1);
+    int points = displaced.score() - target.score() + 1;
+    long entryId = entry(worksheets.request(trackingId).id()).id();
+    queue.insertAdjustment(entryId, points, reason.trim(), staffUser, clock.instant());
+    return ranked().stream().filter(e -> e.trackingId().equals(trackingId)).findFirst().orElseThrow();
+  }
+
+  @Transactional
+  public void pause(String reason, String staffUser) {
+    if (reason == null || reason.isBlank()) {
+      throw new IllegalArgumentException("Give the reason for pausing the queue; organizations' staff contacts will ask.");
+    }
+    queue.setPaused(true, reason.trim(), staffUser, clock.instant());
+  }
+
+  @Transactional
+  public void resume(String staffUser) {
+    queue.setPaused(false, null, staffUser, clock.instant());
+    dispatchAfterCommit();
+  }
+
+  /**
+   * Invites the best waiting organizations while slots are free, in a transaction of its own that holds the queue lock.
+   * Returns the tracking ids invited.
+   */
+  public List<String> dispatch() {
+    return newTransaction.execute(status -> {
+      QueueRepository.Control control = queue.lockControl();
+      List<String> invited = new ArrayList<>();
+      if (control.paused()) {
+        return invited;
+      }
+      int free = properties.capacity() - queue.countInvited();
+      for (RankedEntry candidate : ranked()) {
+        if (free <= 0) {
+          break;
+        }
+        if (queue.hasInvitedEntry(candidate.organizationId()) || !process.isWaitingForSlot(candidate.trackingId())) {
+          continue;
+        }
+        QueueEntry entry = entry(worksheets.request(candidate.trackingId()).id());
+        if (queue.transition(entry.id(), QueueEntry.Status.WAITING, QueueEntry.Status.INVITED, clock.instant())) {
+          process.offerSlot(candidate.trackingId());
+          invited.add(candidate.trackingId());
+          free--;
+        }
+      }
+      if (!invited.isEmpty()) {
+        LOG.info("Invited to onboarding: {}", invited);
+      }
+      return invited;
+    });
+  }
+
+  /** Runs a dispatch once the current transaction has committed (or now, outside a transaction). */
+  public void dispatchAfterCommit() {
+    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+      dispatchQuietly();
+      return;
+    }
+    TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+      @Override
+      public void afterCommit() {
+        dispatchQuietly();
+      }
+    });
+  }
+
+  private void dispatchQuietly() {
+    try {
+      dispatch();
+    } catch (RuntimeException e) {
+      // The periodic sweep tries again; nothing was changed by the failed attempt.
+      LOG.warn("Queue dispatch failed; the next sweep retries", e);
+    }
+  }
+
+  public Optional<QueueEntry> findEntry(long requestId) {
+    return queue.findByRequest(requestId);
+  }
+
+  public QueueEntry entry(long requestId) {
+    return queue.findByRequest(requestId).orElseThrow(() -> new NotFoundException("Request " + requestId + " is not in the queue."));
+  }
+}

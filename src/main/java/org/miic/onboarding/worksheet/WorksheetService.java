@@ -1,0 +1,103 @@
+package org.miic.onboarding.worksheet;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.miic.onboarding.common.ConflictException;
+import org.miic.onboarding.common.NotFoundException;
+import org.miic.onboarding.organization.Organization;
+import org.miic.onboarding.organization.OrganizationRepository;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Intake and correction of Data Exchange Worksheets, and their completeness check. */
+@Service
+public class WorksheetService {
+
+  private final WorksheetRepository worksheets;
+  private final OrganizationRepository organizations;
+  private final CompletenessChecker checker;
+  private final WorksheetProcessPort process;
+  private final Clock clock;
+
+  public WorksheetService(WorksheetRepository worksheets, OrganizationRepository organizations, CompletenessChecker checker,
+      WorksheetProcessPort process, Clock clock) {
+    this.worksheets = worksheets;
+    this.organizations = organizations;
+    this.checker = checker;
+    this.process = process;
+    this.clock = clock;
+  }
+
+  /** Stores a new request with its first worksheet and starts its onboarding, all in one transaction. */
+  @Transactional
+  public OnboardingRequest submit(WorksheetForm form) {
+    Instant now = clock.instant();
+    Organization organization = organizations.findOrCreate(form.getOrganizationName(), now);
+    String trackingId = TrackingIds.next();
+    long requestId = worksheets.insertRequest(trackingId, organization.id(), now);
+    worksheets.insertWorksheet(Worksheet.of(requestId, 1, now, form));
+    OnboardingRequest request = new OnboardingRequest(requestId, trackingId, organization.id(), organization.name(), now);
+    process.startOnboarding(request);
+    return request;
+  }
+
+  /** Stores a corrected worksheet as the next version and delivers it to the process that waits for it. */
+  @Transactional
+  public Worksheet correct(String trackingId, WorksheetForm form) {
+    OnboardingRequest request = request(trackingId);
+    WorksheetProcessPort.CorrectionWindow window = process.correctionWindow(trackingId);
+    if (window == WorksheetProcessPort.CorrectionWindow.CLOSED) {
+      throw new ConflictException("This request is past worksheet review or closed, so its worksheet can no longer be "
+          + "changed here. Contact MIIC onboarding staff, or submit a new worksheet for a new request.");
+    }
+    Worksheet current = worksheets.currentWorksheet(request.id()).orElseThrow();
+    Worksheet next = Worksheet.of(request.id(), current.version() + 1, clock.instant(), form);
+    long id = worksheets.insertWorksheet(next);
+    process.deliverCorrection(trackingId, window);
+    return worksheets.currentWorksheet(request.id()).filter(w -> w.id() == id).orElseThrow();
+  }
+
+  public OnboardingRequest request(String trackingId) {
+    if (!TrackingIds.looksValid(trackingId)) {
+      throw new NotFoundException("No request has tracking id '" + trackingId + "'.");
+    }
+    return worksheets.findRequest(trackingId)
+        .orElseThrow(() -> new NotFoundException("No request has tracking id '" + trackingId + "'."));
+  }
+
+  public OnboardingRequest request(long requestId) {
+    return worksheets.findRequest(requestId).orElseThrow(() -> new NotFoundException("No request with id " + requestId + "."));
+  }
+
+  public Worksheet currentWorksheet(long requestId) {
+    return worksheets.currentWorksheet(requestId).orElseThrow(() -> new NotFoundException("Request " + requestId + " has no worksheet."));
+  }
+
+  public List<Worksheet> allVersions(long requestId) {
+    return worksheets.allVersions(requestId);
+  }
+
+  /** Checks the current worksheet version, stores what was found and returns it. */
+  @Transactional
+  public List<CompletenessFinding> checkCompleteness(long requestId) {
+    Worksheet current = currentWorksheet(requestId);
+    List<CompletenessFinding> findings = checker.check(current);
+    worksheets.replaceFindings(current.id(), findings);
+    return findings;
+  }
+
+  public List<CompletenessFinding> findings(long requestId) {
+    return worksheets.findings(currentWorksheet(requestId).id());
+  }
+
+  @Transactional
+  public void recordReview(long requestId, String decision, String notes, String reviewer) {
+    Worksheet current = currentWorksheet(requestId);
+    worksheets.insertReview(new WorksheetReview(current.id(), decision, notes, reviewer, clock.instant()));
+  }
+
+  public java.util.Optional<WorksheetReview> latestReview(long requestId) {
+    return worksheets.latestReview(requestId);
+  }
+}

@@ -1,0 +1,25 @@
+package org.miic.onboarding.worksheet.process;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.miic.onboarding.ProcessConstants;
+import org.miic.onboarding.worksheet.WorksheetService;
+import org.springframework.stereotype.Component;
+
+/** "Check worksheet completeness": stores the findings for the current version; the process keeps their count. */
+@Component("checkWorksheetCompleteness")
+class CheckCompletenessDelegate implements JavaDelegate {
+
+  private final WorksheetService worksheets;
+
+  CheckCompletenessDelegate(WorksheetService worksheets) {
+    this.worksheets = worksheets;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    long requestId = ((Number) execution.getVariable(ProcessConstants.VAR_REQUEST_ID)).longValue();
+    int count = worksheets.checkCompleteness(requestId).size();
+    execution.setVariable(ProcessConstants.VAR_COMPLETENESS_FINDING_COUNT, count);
+  }
+}

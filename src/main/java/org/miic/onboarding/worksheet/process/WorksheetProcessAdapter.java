@@ -1,0 +1,79 @@
+package org.miic.onboarding.worksheet.process;
+
+import java.util.Set;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.Variables;
+import org.miic.onboarding.ProcessConstants;
+import org.miic.onboarding.common.ProcessInstances;
+import org.miic.onboarding.worksheet.OnboardingRequest;
+import org.miic.onboarding.worksheet.WorksheetProcessPort;
+import org.springframework.stereotype.Component;
+
+/** Starts the onboarding process for a new request and delivers corrected worksheets to it. */
+@Component
+class WorksheetProcessAdapter implements WorksheetProcessPort {
+
+  private static final Set<String> BEFORE_REVIEW_ACTIVITIES = Set.of(ProcessConstants.PHASE_WORKSHEET,
+      ProcessConstants.TASK_REVIEW_WORKSHEET);
+
+  private final RuntimeService runtime;
+  private final TaskService tasks;
+  private final ProcessInstances instances;
+  private final ReviewTaskContent reviewContent;
+
+  WorksheetProcessAdapter(RuntimeService runtime, TaskService tasks, ProcessInstances instances, ReviewTaskContent reviewContent) {
+    this.runtime = runtime;
+    this.tasks = tasks;
+    this.instances = instances;
+    this.reviewContent = reviewContent;
+  }
+
+  @Override
+  public void startOnboarding(OnboardingRequest request) {
+    runtime.createProcessInstanceByKey(ProcessConstants.PROCESS_ONBOARDING)
+        .businessKey(request.trackingId())
+        .setVariables(Variables.createVariables()
+            .putValue(ProcessConstants.VAR_TRACKING_ID, request.trackingId())
+            .putValue(ProcessConstants.VAR_REQUEST_ID, request.id())
+            .putValue(ProcessConstants.VAR_ORGANIZATION_ID, request.organizationId())
+            .putValue(ProcessConstants.VAR_ORGANIZATION_NAME, request.organizationName())
+            .putValue(ProcessConstants.VAR_AGREEMENT_LAPSED, false))
+        .execute();
+  }
+
+  @Override
+  public CorrectionWindow correctionWindow(String trackingId) {
+    ProcessInstance instance = instances.activeOnboarding(trackingId).orElse(null);
+    if (instance == null) {
+      return CorrectionWindow.CLOSED;
+    }
+    Set<String> active = instances.activeActivityIds(instance.getId());
+    if (active.contains(ProcessConstants.WAIT_CORRECTED_WORKSHEET)
+        && instances.waitsForMessage(instance.getId(), ProcessConstants.MSG_WORKSHEET_CORRECTED)) {
+      return CorrectionWindow.AWAITING_CORRECTION;
+    }
+    if (active.stream().anyMatch(BEFORE_REVIEW_ACTIVITIES::contains)) {
+      return CorrectionWindow.BEFORE_REVIEW;
+    }
+    return CorrectionWindow.CLOSED;
+  }
+
+  @Override
+  public void deliverCorrection(String trackingId, CorrectionWindow window) {
+    if (window == CorrectionWindow.AWAITING_CORRECTION) {
+      runtime.createMessageCorrelation(ProcessConstants.MSG_WORKSHEET_CORRECTED)
+          .processInstanceBusinessKey(trackingId)
+          .correlateWithResult();
+      return;
+    }
+    // Not reviewed yet: an open review task shows the new version from now on.
+    Task review = tasks.createTaskQuery().processInstanceBusinessKey(trackingId)
+        .taskDefinitionKey(ProcessConstants.TASK_REVIEW_WORKSHEET).singleResult();
+    if (review != null) {
+      reviewContent.refresh(review.getId(), trackingId);
+    }
+  }
+}
