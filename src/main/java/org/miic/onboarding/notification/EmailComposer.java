@@ -22,6 +22,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
+import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 import org.thymeleaf.templateresolver.StringTemplateResolver;
@@ -30,8 +31,8 @@ import org.thymeleaf.templateresolver.StringTemplateResolver;
 @Component
 public class EmailComposer {
 
-  private final TemplateEngine bodies = new TemplateEngine();
-  private final TemplateEngine subjects = new TemplateEngine();
+  private final TemplateEngine bodies = new SpringTemplateEngine();
+  private final TemplateEngine subjects = new SpringTemplateEngine();
   private final OrganizationRepository organizations;
   private final WorksheetService worksheets;
   private final WorksheetRepository worksheetRepository;

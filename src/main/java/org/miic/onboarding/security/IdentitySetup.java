@@ -5,6 +5,7 @@ import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT
 
 import java.util.List;
 import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
@@ -15,11 +16,11 @@ import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.spring.boot.starter.event.PostDeployEvent;
 import org.miic.onboarding.ProcessConstants;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -49,8 +50,8 @@ class IdentitySetup {
     this.adminUser = adminUser;
   }
 
-  @EventListener
-  public void onDeployed(PostDeployEvent event) {
+  @EventListener(ApplicationReadyEvent.class)
+  public void setUp() {
     group(ProcessConstants.GROUP_STAFF, "MIIC onboarding staff");
     group(ProcessConstants.GROUP_ADMIN, "MIIC administrators");
 
@@ -64,11 +65,14 @@ class IdentitySetup {
     grant(staff, Resources.DECISION_DEFINITION, ANY, Permissions.READ);
     grant(staff, Resources.USER, ANY, Permissions.READ);
     grant(staff, Resources.GROUP, ANY, Permissions.READ);
-    grant(staff, Resources.HISTORIC_TASK, ANY, Permissions.READ);
-    grant(staff, Resources.HISTORIC_PROCESS_INSTANCE, ANY, Permissions.READ);
 
     for (Resource resource : Resources.values()) {
-      grant(ProcessConstants.GROUP_ADMIN, resource, ANY, Permissions.ALL);
+      try {
+        grant(ProcessConstants.GROUP_ADMIN, resource, ANY, Permissions.ALL);
+      } catch (BadUserRequestException notApplicable) {
+        // A few resource types (e.g. the system resource) take only their own permissions; admins reach them as camunda-admin.
+        LOG.debug("No ALL grant for resource type {}: {}", resource.resourceName(), notApplicable.getMessage());
+      }
     }
 
     if (identity.createUserQuery().userId(adminUser).count() == 1

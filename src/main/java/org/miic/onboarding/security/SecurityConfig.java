@@ -19,6 +19,9 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Who may call what. Anonymous: the worksheet form and API, the status page, health. Staff APIs: HTTP basic with a
@@ -45,7 +48,7 @@ public class SecurityConfig {
   @Order(1)
   SecurityFilterChain camundaChain(HttpSecurity http) throws Exception {
     // The webapps have their own session login and CSRF protection; the engine REST API its own filter (above).
-    http.securityMatcher("/camunda/**", "/engine-rest/**", "/api/engine/**")
+    http.securityMatcher(new OrRequestMatcher(path("/camunda/**"), path("/engine-rest/**")))
         .authorizeHttpRequests(a -> a.anyRequest().permitAll())
         .csrf(c -> c.disable())
         .headers(h -> h.frameOptions(f -> f.sameOrigin()));
@@ -55,7 +58,7 @@ public class SecurityConfig {
   @Bean
   @Order(2)
   SecurityFilterChain apiChain(HttpSecurity http, AuthenticationProvider camundaUsers) throws Exception {
-    http.securityMatcher("/api/**")
+    http.securityMatcher(path("/api/**"))
         .authenticationProvider(camundaUsers)
         .authorizeHttpRequests(a -> a
             .requestMatchers(HttpMethod.POST, "/api/worksheets").permitAll()
@@ -78,6 +81,11 @@ public class SecurityConfig {
             .anyRequest().denyAll())
         .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives("default-src 'self'; style-src 'self'; form-action 'self'")));
     return http.build();
+  }
+
+  private static RequestMatcher path(String pattern) {
+    // Path patterns, not MVC matchers: /camunda and /engine-rest are served by servlets other than Spring MVC's.
+    return PathPatternRequestMatcher.withDefaults().matcher(pattern);
   }
 
   /** Staff sign in with their Camunda user; membership in a MIIC group makes them staff. */

@@ -10,6 +10,7 @@ import org.miic.onboarding.ProcessConstants;
 import org.miic.onboarding.common.ProcessInstances;
 import org.miic.onboarding.worksheet.OnboardingRequest;
 import org.miic.onboarding.worksheet.WorksheetProcessPort;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
 /** Starts the onboarding process for a new request and delivers corrected worksheets to it. */
@@ -24,7 +25,8 @@ class WorksheetProcessAdapter implements WorksheetProcessPort {
   private final ProcessInstances instances;
   private final ReviewTaskContent reviewContent;
 
-  WorksheetProcessAdapter(RuntimeService runtime, TaskService tasks, ProcessInstances instances, ReviewTaskContent reviewContent) {
+  // Lazy: the task content reads worksheets through WorksheetService, which itself calls this adapter.
+  WorksheetProcessAdapter(RuntimeService runtime, TaskService tasks, ProcessInstances instances, @Lazy ReviewTaskContent reviewContent) {
     this.runtime = runtime;
     this.tasks = tasks;
     this.instances = instances;
