@@ -10,7 +10,7 @@ import org.miic.onboarding.onboarding.OnboardingService;
 import org.springframework.stereotype.Component;
 
 /** "Coordinate go-live date" on completion: the date must be today or later; it becomes the go-live timer's date. */
-@Component("goLiveDate")
+@Component("goLiveDateListener")
 class GoLiveDateListener implements TaskListener {
 
   private final OnboardingService onboarding;
