@@ -30,6 +30,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class QueueService {
 
   private static final Logger LOG = LoggerFactory.getLogger(QueueService.class);
+  private static final String SUPPLEMENTAL_MATERIALS_FIELD = "supplementalMaterials";
 
   private final QueueRepository queue;
   private final PriorityRules rules;
@@ -55,11 +56,16 @@ public class QueueService {
   public record QueueView(boolean paused, String pauseReason, String pausedBy, int capacity, int onboarding,
       List<RankedEntry> waiting) {}
 
-  /** Scores a reviewed request and stores why it scores that; scoring again (a retried job) replaces the breakdown. */
+  /**
+   * Scores a reviewed request and stores why it scores that; scoring again (a retried job) replaces the breakdown.
+   * Supplemental materials are their own input to the rules, so their absence is not counted again as a finding.
+   */
   @Transactional
-  public int score(long requestId, int completenessFindingCount) {
+  public int score(long requestId) {
     OnboardingRequest request = worksheets.request(requestId);
-    List<PriorityFactor> factors = rules.evaluate(PriorityInputs.of(worksheets.currentWorksheet(requestId), completenessFindingCount));
+    int openFindings = (int) worksheets.findings(requestId).stream()
+        .filter(f -> !SUPPLEMENTAL_MATERIALS_FIELD.equals(f.field())).count();
+    List<PriorityFactor> factors = rules.evaluate(PriorityInputs.of(worksheets.currentWorksheet(requestId), openFindings));
     int base = factors.stream().mapToInt(PriorityFactor::points).sum();
     Optional<QueueEntry> existing = queue.findByRequest(requestId);
     long entryId;

@@ -18,8 +18,6 @@ class CalculatePriorityDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    long requestId = ((Number) execution.getVariable(ProcessConstants.VAR_REQUEST_ID)).longValue();
-    Number findings = (Number) execution.getVariable(ProcessConstants.VAR_COMPLETENESS_FINDING_COUNT);
-    queue.score(requestId, findings == null ? 0 : findings.intValue());
+    queue.score(((Number) execution.getVariable(ProcessConstants.VAR_REQUEST_ID)).longValue());
   }
 }
