@@ -50,8 +50,7 @@ public final class ProcessConstants {
   public static final String VAR_FIRST_REMINDER_AT = "firstReminderAt";
   public static final String VAR_SECOND_REMINDER_AT = "secondReminderAt";
 
-  // Local variables (input parameters of a single activity)
-  public static final String LOCAL_EMAIL_TEMPLATE = "emailTemplate";
+  // Facts an email quotes that are not process variables
   public static final String LOCAL_CORRECTION_PHASE = "correctionPhase";
 
   // Outcomes captured by the task forms

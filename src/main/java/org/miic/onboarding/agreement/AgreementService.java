@@ -55,6 +55,12 @@ public class AgreementService {
    */
   @Transactional
   public UserAgreement record(long organizationId, Signature signature, String recordedBy) {
+    return record(organizationId, signature, recordedBy, null);
+  }
+
+  /** As {@link #record(long, Signature, String)}, from a task of the given process instance. */
+  @Transactional
+  public UserAgreement record(long organizationId, Signature signature, String recordedBy, String recordingProcessInstanceId) {
     organizations.findById(organizationId)
         .orElseThrow(() -> new NotFoundException("No organization with id " + organizationId + "."));
     if (signature.signerName() == null || signature.signerName().isBlank()) {
@@ -80,7 +86,7 @@ public class AgreementService {
         signature.signerTitle() == null || signature.signerTitle().isBlank() ? null : signature.signerTitle().trim(),
         email, signature.signedOn(), expiresOn, clock.instant(), recordedBy, null);
     long id = agreements.insert(draft);
-    process.agreementRecorded(organizationId, id);
+    process.agreementRecorded(organizationId, id, recordingProcessInstanceId);
     return agreements.findById(id).orElseThrow();
   }
 

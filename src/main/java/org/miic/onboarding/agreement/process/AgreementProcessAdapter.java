@@ -5,7 +5,6 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.Variables;
 import org.miic.onboarding.ProcessConstants;
 import org.miic.onboarding.agreement.AgreementProcessPort;
-import org.miic.onboarding.common.ProcessInstances;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,11 +16,9 @@ import org.springframework.stereotype.Component;
 class AgreementProcessAdapter implements AgreementProcessPort {
 
   private final RuntimeService runtime;
-  private final ProcessInstances instances;
 
-  AgreementProcessAdapter(RuntimeService runtime, ProcessInstances instances) {
+  AgreementProcessAdapter(RuntimeService runtime) {
     this.runtime = runtime;
-    this.instances = instances;
   }
 
   static String renewalKey(long organizationId) {
@@ -29,7 +26,7 @@ class AgreementProcessAdapter implements AgreementProcessPort {
   }
 
   @Override
-  public void agreementRecorded(long organizationId, long agreementId) {
+  public void agreementRecorded(long organizationId, long agreementId, String recordingProcessInstanceId) {
     ProcessInstance renewal = runtime.createProcessInstanceQuery()
         .processDefinitionKey(ProcessConstants.PROCESS_AGREEMENT_RENEWAL)
         .processInstanceBusinessKey(renewalKey(organizationId))
@@ -41,20 +38,33 @@ class AgreementProcessAdapter implements AgreementProcessPort {
               .putValue(ProcessConstants.VAR_ORGANIZATION_ID, organizationId)
               .putValue(ProcessConstants.VAR_AGREEMENT_ID, agreementId))
           .execute();
-    } else if (instances.waitsForMessage(renewal.getId(), ProcessConstants.MSG_AGREEMENT_RENEWED)) {
-      runtime.createMessageCorrelation(ProcessConstants.MSG_AGREEMENT_RENEWED)
-          .processInstanceId(renewal.getId())
-          .setVariable(ProcessConstants.VAR_AGREEMENT_ID, agreementId)
-          .correlateWithResult();
-    } else {
-      // The renewal process itself is recording this agreement (staff renewed it in the "Agreement lapsed" task).
+    } else if (renewal.getId().equals(recordingProcessInstanceId)
+        || signal(renewal.getId(), ProcessConstants.MSG_AGREEMENT_RENEWED, agreementId) == 0) {
+      // Staff renewed it in the renewal process's own task, or the process is between waits: it reads the new id.
       runtime.setVariable(renewal.getId(), ProcessConstants.VAR_AGREEMENT_ID, agreementId);
     }
-    runtime.createMessageCorrelation(ProcessConstants.MSG_AGREEMENT_RECORDED)
-        .processInstanceVariableEquals(ProcessConstants.VAR_ORGANIZATION_ID, organizationId)
-        .setVariable(ProcessConstants.VAR_AGREEMENT_ID, agreementId)
-        .correlateAllWithResult();
+    for (ProcessInstance onboarding : onboardings(organizationId)) {
+      if (!onboarding.getId().equals(recordingProcessInstanceId)) {
+        signal(onboarding.getId(), ProcessConstants.MSG_AGREEMENT_RECORDED, agreementId);
+      }
+    }
     setLapsedFlag(organizationId, false);
+  }
+
+  /** Correlates the message to the instance if it waits for it (no error if not); returns how many waits it ended. */
+  private int signal(String processInstanceId, String message, long agreementId) {
+    return runtime.createMessageCorrelation(message)
+        .processInstanceId(processInstanceId)
+        .setVariable(ProcessConstants.VAR_AGREEMENT_ID, agreementId)
+        .correlateAllWithResult().size();
+  }
+
+  private java.util.List<ProcessInstance> onboardings(long organizationId) {
+    return runtime.createProcessInstanceQuery()
+        .processDefinitionKey(ProcessConstants.PROCESS_ONBOARDING)
+        .variableValueEquals(ProcessConstants.VAR_ORGANIZATION_ID, organizationId)
+        .active()
+        .list();
   }
 
   @Override
@@ -63,11 +73,6 @@ class AgreementProcessAdapter implements AgreementProcessPort {
   }
 
   private void setLapsedFlag(long organizationId, boolean lapsed) {
-    runtime.createProcessInstanceQuery()
-        .processDefinitionKey(ProcessConstants.PROCESS_ONBOARDING)
-        .variableValueEquals(ProcessConstants.VAR_ORGANIZATION_ID, organizationId)
-        .active()
-        .list()
-        .forEach(p -> runtime.setVariable(p.getId(), ProcessConstants.VAR_AGREEMENT_LAPSED, lapsed));
+    onboardings(organizationId).forEach(p -> runtime.setVariable(p.getId(), ProcessConstants.VAR_AGREEMENT_LAPSED, lapsed));
   }
 }

@@ -36,7 +36,8 @@ class RecordAgreementDelegate implements JavaDelegate {
         signedOn(execution.getVariable(ProcessConstants.VAR_SIGNED_ON)));
     Authentication who = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
     try {
-      UserAgreement agreement = agreements.record(organizationId, signature, who == null ? null : who.getUserId());
+      UserAgreement agreement = agreements.record(organizationId, signature, who == null ? null : who.getUserId(),
+          execution.getProcessInstanceId());
       execution.setVariable(ProcessConstants.VAR_AGREEMENT_ID, agreement.id());
     } catch (AgreementService.InvalidAgreementException e) {
       throw new ProcessEngineException(e.getMessage(), e);
