@@ -31,6 +31,7 @@ import org.miic.onboarding.worksheet.OnboardingRequest;
 import org.miic.onboarding.worksheet.WorksheetForm;
 import org.miic.onboarding.worksheet.WorksheetService;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -41,6 +42,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * runs these again on PostgreSQL.
  */
 @SpringBootTest
+@AutoConfigureMockMvc
 @Import(TestConfig.class)
 @Tag("database")
 public abstract class ProcessTestSupport {

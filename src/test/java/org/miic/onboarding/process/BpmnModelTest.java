@@ -1,0 +1,87 @@
+package org.miic.onboarding.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
+import org.camunda.bpm.model.bpmn.instance.Message;
+import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.SendTask;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputOutput;
+import org.junit.jupiter.api.Test;
+import org.miic.onboarding.ProcessConstants;
+import org.miic.onboarding.support.ProcessTestSupport;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** What the deployed models must keep true for the Java side and for Tasklist. */
+class BpmnModelTest extends ProcessTestSupport {
+
+  @Autowired RepositoryService repository;
+
+  private List<BpmnModelInstance> models() {
+    List<BpmnModelInstance> models = new ArrayList<>();
+    for (String key : List.of(ProcessConstants.PROCESS_ONBOARDING, ProcessConstants.PROCESS_AGREEMENT_RENEWAL)) {
+      ProcessDefinition definition = repository.createProcessDefinitionQuery().processDefinitionKey(key).latestVersion().singleResult();
+      assertThat(definition).as(key + " is deployed").isNotNull();
+      models.add(repository.getBpmnModelInstance(definition.getId()));
+    }
+    return models;
+  }
+
+  @Test
+  void everyMessageConstantNamesAMessageOfTheModels() throws Exception {
+    Set<String> inModels = models().stream().flatMap(m -> m.getModelElementsByType(Message.class).stream())
+        .map(Message::getName).collect(Collectors.toSet());
+    for (Field f : ProcessConstants.class.getFields()) {
+      if (f.getName().startsWith("MSG_") && Modifier.isStatic(f.getModifiers())) {
+        assertThat(inModels).as(f.getName()).contains((String) f.get(null));
+      }
+    }
+  }
+
+  @Test
+  void emailTasksStayNonScopeSoRetriesNeverResend() {
+    for (BpmnModelInstance model : models()) {
+      Set<String> withBoundary = model.getModelElementsByType(BoundaryEvent.class).stream()
+          .map(b -> b.getAttachedTo().getId()).collect(Collectors.toSet());
+      Collection<SendTask> sends = model.getModelElementsByType(SendTask.class);
+      assertThat(sends).isNotEmpty();
+      for (SendTask send : sends) {
+        assertThat(send.isCamundaAsyncBefore()).as(send.getId() + " is its own job").isTrue();
+        assertThat(send.getCamundaExpression()).as(send.getId()).startsWith("${emailTasks.send(execution, '");
+        assertThat(withBoundary).as(send.getId() + " has no boundary event").doesNotContain(send.getId());
+        assertThat(send.getExtensionElements() == null ? List.of()
+            : send.getExtensionElements().getElementsQuery().filterByType(CamundaInputOutput.class).list())
+            .as(send.getId() + " has no input mapping").isEmpty();
+      }
+    }
+  }
+
+  @Test
+  void everyUserTaskHasADeployedFormAndAStaffGroup() {
+    Set<String> forms = repository.createDeploymentQuery().list().stream()
+        .flatMap(d -> repository.getDeploymentResourceNames(d.getId()).stream())
+        .filter(n -> n.endsWith(".form")).collect(Collectors.toSet());
+    assertThat(forms).hasSize(10);
+    for (BpmnModelInstance model : models()) {
+      for (UserTask task : model.getModelElementsByType(UserTask.class)) {
+        assertThat(task.getCamundaCandidateGroups()).as(task.getId()).isEqualTo(ProcessConstants.GROUP_STAFF);
+        String formRef = task.getCamundaFormRef();
+        assertThat(forms).as(task.getId() + " form " + formRef).anyMatch(n -> n.endsWith(formRef.replace("form-", "") + ".form"));
+      }
+      assertThat(model.getModelElementsByType(Process.class)).allSatisfy(p ->
+          assertThat(p.getCamundaHistoryTimeToLiveString()).isNotBlank());
+    }
+    assertThat(repository.createDecisionDefinitionQuery().decisionDefinitionKey("OnboardingPriority").count()).isOne();
+  }
+}

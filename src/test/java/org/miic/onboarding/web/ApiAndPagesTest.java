@@ -1,0 +1,252 @@
+package org.miic.onboarding.web;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
+import static org.miic.onboarding.ProcessConstants.*;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.LocalDate;
+import java.util.Map;
+import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.miic.onboarding.agreement.AgreementService;
+import org.miic.onboarding.support.ProcessTestSupport;
+import org.miic.onboarding.support.Worksheets;
+import org.miic.onboarding.worksheet.OnboardingRequest;
+import org.miic.onboarding.worksheet.WorksheetForm;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** The HTTP surface: the worksheet API and form, the status page, the staff APIs, and who may call what. */
+class ApiAndPagesTest extends ProcessTestSupport {
+
+  @Autowired MockMvc mvc;
+  @Autowired ObjectMapper json;
+  @Autowired IdentityService identity;
+  @Autowired AgreementService agreements;
+
+  @BeforeEach
+  void users() {
+    user("staff1", GROUP_STAFF);
+    user("outsider", null);
+  }
+
+  @AfterEach
+  void removeUsers() {
+    identity.deleteUser("staff1");
+    identity.deleteUser("outsider");
+  }
+
+  private void user(String id, String group) {
+    if (identity.createUserQuery().userId(id).count() == 0) {
+      User u = identity.newUser(id);
+      u.setPassword("secret-" + id);
+      identity.saveUser(u);
+      if (group != null) {
+        identity.createMembership(id, group);
+      }
+    }
+  }
+
+  private int count(String table) {
+    return jdbc.queryForObject("select count(*) from " + table, Integer.class);
+  }
+
+  private String postWorksheet(WorksheetForm form) throws Exception {
+    String body = mvc.perform(post("/api/worksheets").contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(form)))
+        .andExpect(status().isCreated())
+        .andExpect(header().string("Location", containsString("/api/worksheets/")))
+        .andExpect(jsonPath("$.statusUrl", containsString("https://onboarding.test/status/")))
+        .andReturn().getResponse().getContentAsString();
+    return json.readTree(body).get("trackingId").asText();
+  }
+
+  @Test
+  void aWorksheetPostedAsJsonStartsAnOnboarding() throws Exception {
+    String trackingId = postWorksheet(Worksheets.complete("Alder Clinic"));
+    Assertions.assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(trackingId).count()).isOne();
+    mvc.perform(get("/api/worksheets/{id}/status", trackingId))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.organizationName").value("Alder Clinic"))
+        .andExpect(jsonPath("$.state").value("RECEIVED"));
+  }
+
+  @Test
+  void badInputGetsAMessagePerFieldAndStoresNothing() throws Exception {
+    WorksheetForm form = Worksheets.complete("Birch Clinic");
+    form.setOrganizationName(" ");
+    form.getPrimaryContact().setEmail("not-an-email");
+    form.setImmunizationsPerYear(-5);
+    mvc.perform(post("/api/worksheets").contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(form)))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.detail").value("The request has 3 errors; nothing was stored."))
+        .andExpect(jsonPath("$.errors.organizationName").value("Enter the organization's name."))
+        .andExpect(jsonPath("$.errors['primaryContact.email']").value("Enter a valid email address."))
+        .andExpect(jsonPath("$.errors.immunizationsPerYear").value("The number of immunizations cannot be negative."));
+    mvc.perform(post("/api/worksheets").contentType(MediaType.APPLICATION_JSON)
+            .content("{\"organizationName\":\"X\",\"transport\":\"CARRIER_PIGEON\"}"))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors.transport", containsString("Allowed: SOAP_WEB_SERVICE, HTTPS_POST, SFTP_BATCH, OTHER")));
+    mvc.perform(post("/api/worksheets").contentType(MediaType.APPLICATION_JSON).content("{not json"))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.detail").value("The body is not valid JSON; nothing was stored."));
+    Assertions.assertThat(count("miic_organization") + count("miic_request") + count("miic_worksheet")).isZero();
+    Assertions.assertThat(runtime.createProcessInstanceQuery().count()).isZero();
+  }
+
+  @Test
+  void aCorrectedWorksheetIsDeliveredToTheWaitingProcessAndRefusedWhenTooLate() throws Exception {
+    String trackingId = postWorksheet(Worksheets.incomplete("Cedar Clinic"));
+    runDueJobs();
+    OnboardingRequest request = worksheets.request(trackingId);
+    agreements.record(request.organizationId(), new AgreementService.Signature("Rep", null, null, LocalDate.of(2026, 3, 1)), "t");
+    runDueJobs();
+    completeTask(request, TASK_REVIEW_WORKSHEET, Map.of(VAR_WORKSHEET_DECISION, DECISION_INCOMPLETE, VAR_REVIEW_NOTES, "List facilities"));
+
+    mvc.perform(put("/api/worksheets/{id}", "unknownunknownunknown234").contentType(MediaType.APPLICATION_JSON)
+            .content(json.writeValueAsString(Worksheets.complete("Cedar Clinic"))))
+        .andExpect(status().isNotFound());
+    WorksheetForm invalid = Worksheets.complete("Cedar Clinic");
+    invalid.getTechnicalContact().setPhone("call me");
+    mvc.perform(put("/api/worksheets/{id}", trackingId).contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(invalid)))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors", hasKey("technicalContact.phone")));
+    Assertions.assertThat(worksheets.allVersions(request.id())).hasSize(1);
+
+    mvc.perform(put("/api/worksheets/{id}", trackingId).contentType(MediaType.APPLICATION_JSON)
+            .content(json.writeValueAsString(Worksheets.complete("Cedar Clinic"))))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.version").value(2));
+    runDueJobs();
+    org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat(instance(request)).isWaitingAt(TASK_REVIEW_WORKSHEET);
+
+    completeTask(request, TASK_REVIEW_WORKSHEET, Map.of(VAR_WORKSHEET_DECISION, DECISION_COMPLETE));
+    mvc.perform(put("/api/worksheets/{id}", trackingId).contentType(MediaType.APPLICATION_JSON)
+            .content(json.writeValueAsString(Worksheets.complete("Cedar Clinic"))))
+        .andExpect(status().isConflict())
+        .andExpect(jsonPath("$.detail", containsString("past worksheet review")));
+    Assertions.assertThat(worksheets.allVersions(request.id())).hasSize(2);
+  }
+
+  @Test
+  void theWebFormIsCsrfProtectedAndShowsErrorsNextToEachField() throws Exception {
+    mvc.perform(get("/worksheet")).andExpect(status().isOk()).andExpect(content().string(containsString("name=\"_csrf\"")));
+    mvc.perform(post("/worksheet").param("organizationName", "Dogwood Clinic")).andExpect(status().isForbidden());
+
+    mvc.perform(post("/worksheet").with(csrf()).param("organizationName", "Dogwood Clinic")
+            .param("primaryContact.email", "nope"))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("Please correct the fields marked below")))
+        .andExpect(content().string(containsString("Enter a valid email address.")))
+        .andExpect(content().string(containsString("Choose the organization type.")))
+        .andExpect(content().string(containsString("value=\"Dogwood Clinic\"")));
+    Assertions.assertThat(count("miic_request")).isZero();
+
+    WorksheetForm f = Worksheets.complete("Dogwood Clinic");
+    String location = mvc.perform(post("/worksheet").with(csrf())
+            .param("organizationName", f.getOrganizationName()).param("organizationType", "PRIMARY_CARE")
+            .param("requestType", "NEW_SUBMISSION").param("immunizationsPerYear", "4000")
+            .param("sourceSystem.vendor", "athenahealth").param("sourceSystem.product", "athenaClinicals").param("sourceSystem.version", "24")
+            .param("messageFormat", "HL7_2_5_1").param("transport", "HTTPS_POST")
+            .param("capabilities.submissionMode", "REAL_TIME").param("capabilities.receivesAcks", "true").param("capabilities.sendsQueries", "false")
+            .param("primaryContact.name", "Ann").param("primaryContact.email", "ann@dogwood.example").param("primaryContact.phone", "612 555 0100")
+            .param("technicalContact.name", "Raj").param("technicalContact.email", "raj@dogwood.example").param("technicalContact.phone", "612 555 0101")
+            .param("authorizedRepresentative.name", "Kim").param("authorizedRepresentative.email", "kim@dogwood.example")
+            .param("authorizedRepresentative.phone", "612 555 0102")
+            .param("submittingFor[0].name", "Dogwood Main").param("submittingFor[0].facilityId", "DW1")
+            .param("submittingFor[1].name", "").param("submittingFor[1].facilityId", ""))
+        .andExpect(status().is3xxRedirection())
+        .andExpect(redirectedUrlPattern("/status/*?submitted"))
+        .andReturn().getResponse().getRedirectedUrl();
+    String trackingId = location.substring("/status/".length(), location.indexOf('?'));
+    Assertions.assertThat(worksheets.currentWorksheet(worksheets.request(trackingId).id()).submittingFor()).hasSize(1);
+
+    mvc.perform(get("/status/{id}", trackingId)).andExpect(status().isOk())
+        .andExpect(content().string(containsString("Dogwood Clinic")))
+        .andExpect(content().string(containsString("Correct or complete the worksheet")));
+    mvc.perform(get("/worksheet/{id}/edit", trackingId)).andExpect(status().isOk())
+        .andExpect(content().string(containsString("value=\"athenaClinicals\"")));
+    mvc.perform(get("/status/{id}", "doesnotexistdoesnotexist")).andExpect(status().isNotFound())
+        .andExpect(content().string(containsString("No request has tracking id")));
+  }
+
+  @Test
+  void onlyTheIntakeStatusAndHealthAreAnonymous() throws Exception {
+    mvc.perform(get("/actuator/health")).andExpect(status().isOk());
+    mvc.perform(get("/api/queue")).andExpect(status().isUnauthorized());
+    mvc.perform(get("/api/queue").with(httpBasic("outsider", "secret-outsider"))).andExpect(status().isForbidden());
+    mvc.perform(get("/api/queue").with(httpBasic("staff1", "secret-staff1"))).andExpect(status().isOk())
+        .andExpect(jsonPath("$.capacity").value(1));
+    mvc.perform(get("/api/worksheets/{id}", "abcdefghjkmnpqrstuvwxyz2")).andExpect(status().isUnauthorized());
+    mvc.perform(get("/api/organizations/1/emails")).andExpect(status().isUnauthorized());
+    mvc.perform(get("/some/other/path")).andExpect(status().isForbidden());
+  }
+
+  @Test
+  void staffSeeTheQueueEmailsAndAgreementsAndActWithReasons() throws Exception {
+    String trackingId = postWorksheet(Worksheets.complete("Elm Clinic"));
+    runDueJobs();
+    OnboardingRequest request = worksheets.request(trackingId);
+    var staff = httpBasic("staff1", "secret-staff1");
+
+    mvc.perform(post("/api/organizations/{id}/agreements", request.organizationId()).with(staff).contentType(MediaType.APPLICATION_JSON)
+            .content("{\"signerName\":\"Dr. Elm\",\"signedOn\":\"2030-01-01\"}"))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors.signedOn", containsString("in the future")));
+    mvc.perform(post("/api/organizations/{id}/agreements", request.organizationId()).with(staff).contentType(MediaType.APPLICATION_JSON)
+            .content("{\"signerName\":\"Dr. Elm\",\"signerEmail\":\"elm@elm.example\",\"signedOn\":\"2026-03-02\"}"))
+        .andExpect(status().isCreated())
+        .andExpect(jsonPath("$.expiresOn").value("2029-03-02"))
+        .andExpect(jsonPath("$.recordedBy").value("staff1"));
+    runDueJobs();
+    mvc.perform(get("/api/organizations/{id}", request.organizationId()).with(staff)).andExpect(status().isOk())
+        .andExpect(jsonPath("$.agreement.state").value("CURRENT"));
+
+    completeTask(request, TASK_REVIEW_WORKSHEET, Map.of(VAR_WORKSHEET_DECISION, DECISION_COMPLETE));
+    String other = postWorksheet(Worksheets.lowPriority("Fir Clinic"));
+    runDueJobs();
+    OnboardingRequest second = worksheets.request(other);
+    agreements.record(second.organizationId(), new AgreementService.Signature("Rep", null, null, LocalDate.of(2026, 3, 1)), "t");
+    runDueJobs();
+    completeTask(second, TASK_REVIEW_WORKSHEET, Map.of(VAR_WORKSHEET_DECISION, DECISION_COMPLETE));
+
+    mvc.perform(get("/api/queue").with(staff)).andExpect(status().isOk())
+        .andExpect(jsonPath("$.onboarding").value(1))
+        .andExpect(jsonPath("$.waiting[0].trackingId").value(other))
+        .andExpect(jsonPath("$.waiting[0].position").value(1))
+        .andExpect(jsonPath("$.waiting[0].breakdown[0].factor").value("COMPLETENESS"))
+        .andExpect(jsonPath("$.waiting[0].breakdown[0].reason").isNotEmpty());
+    mvc.perform(post("/api/queue/pause").with(staff).contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"\"}"))
+        .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors.reason").exists());
+    mvc.perform(post("/api/queue/pause").with(staff).contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"Year-end freeze\"}"))
+        .andExpect(status().isOk()).andExpect(jsonPath("$.paused").value(true)).andExpect(jsonPath("$.pausedBy").value("staff1"));
+    mvc.perform(post("/api/queue/resume").with(staff)).andExpect(status().isOk()).andExpect(jsonPath("$.paused").value(false));
+
+    mvc.perform(get("/api/organizations/{id}/emails", request.organizationId()).with(staff)).andExpect(status().isOk())
+        .andExpect(jsonPath("$[0].template").value("WORKSHEET_RECEIVED"))
+        .andExpect(jsonPath("$[0].status").value("SENT"))
+        .andExpect(jsonPath("$[0].body", containsString(trackingId)));
+    mvc.perform(get("/api/organizations/{id}/emails", 999999).with(staff)).andExpect(status().isNotFound());
+
+    mvc.perform(post("/api/onboardings/{id}/end-exchange", trackingId).with(staff).contentType(MediaType.APPLICATION_JSON)
+            .content("{\"reason\":\"test\"}"))
+        .andExpect(status().isConflict())
+        .andExpect(jsonPath("$.detail", not(containsString("Exception"))));
+  }
+}
