@@ -5,6 +5,11 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.ErrorResponseException;
 import java.util.stream.Collectors;
 import org.miic.onboarding.agreement.AgreementService;
 import org.miic.onboarding.common.ConflictException;
@@ -23,6 +28,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  */
 @RestControllerAdvice(basePackages = "org.miic.onboarding")
 public class ApiErrors {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ApiErrors.class);
 
   @ExceptionHandler(MethodArgumentNotValidException.class)
   ProblemDetail invalid(MethodArgumentNotValidException e) {
@@ -68,6 +75,26 @@ public class ApiErrors {
   @ExceptionHandler(ConflictException.class)
   ProblemDetail conflict(ConflictException e) {
     return problem(HttpStatus.CONFLICT, e.getMessage(), Map.of());
+  }
+
+  /** Spring's own request errors (wrong method, missing parameter, …) keep their status. */
+  @ExceptionHandler(ErrorResponseException.class)
+  ProblemDetail springError(ErrorResponseException e) {
+    return e.getBody();
+  }
+
+  /** Anything unexpected: logged with a reference the caller can quote; the transaction rolled back, nothing stored. */
+  @ExceptionHandler(Exception.class)
+  ProblemDetail unexpected(Exception e) throws Exception {
+    if (e instanceof ErrorResponse || e instanceof org.springframework.security.access.AccessDeniedException
+        || e instanceof org.springframework.security.core.AuthenticationException) {
+      throw e; // handled by Spring MVC or Spring Security
+    }
+    String reference = UUID.randomUUID().toString();
+    LOG.error("Unexpected error, reference {}", reference, e);
+    return problem(HttpStatus.INTERNAL_SERVER_ERROR,
+        "An unexpected error occurred and nothing was stored. Please try again; if it persists, contact MIIC with reference "
+            + reference + ".", Map.of());
   }
 
   private static String path(JsonMappingException e) {
