@@ -20,13 +20,14 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
  * Every API error as RFC 9457 problem details; validation errors carry {@code errors}: one message per field, named by
  * its JSON path.
  */
-@RestControllerAdvice(basePackages = "org.miic.onboarding")
+@RestControllerAdvice(annotations = RestController.class)
 public class ApiErrors {
 
   private static final Logger LOG = LoggerFactory.getLogger(ApiErrors.class);

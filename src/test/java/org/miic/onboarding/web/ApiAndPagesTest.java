@@ -183,7 +183,10 @@ class ApiAndPagesTest extends ProcessTestSupport {
     mvc.perform(get("/worksheet/{id}/edit", trackingId)).andExpect(status().isOk())
         .andExpect(content().string(containsString("value=\"athenaClinicals\"")));
     mvc.perform(get("/status/{id}", "doesnotexistdoesnotexist")).andExpect(status().isNotFound())
+        .andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_HTML))
         .andExpect(content().string(containsString("No request has tracking id")));
+    mvc.perform(get("/api/worksheets/{id}/status", "doesnotexistdoesnotexist")).andExpect(status().isNotFound())
+        .andExpect(jsonPath("$.detail", containsString("No request has tracking id")));
   }
 
   @Test

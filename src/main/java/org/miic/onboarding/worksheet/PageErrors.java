@@ -1,15 +1,14 @@
-package org.miic.onboarding.web;
+package org.miic.onboarding.worksheet;
 
 import org.miic.onboarding.common.NotFoundException;
 import org.springframework.http.HttpStatus;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ResponseStatus;
 
 /** Errors on the organization-facing pages, said in words. */
-@ControllerAdvice(annotations = Controller.class)
+@ControllerAdvice(assignableTypes = WorksheetPageController.class)
 class PageErrors {
 
   @ExceptionHandler(NotFoundException.class)
