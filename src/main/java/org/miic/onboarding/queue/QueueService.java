@@ -162,6 +162,33 @@ public class QueueService {
     return 1 + (int) ranked.stream().filter(e -> e.score() >= score).count();
   }
 
+  /**
+   * Why a request ranked where it did, as Markdown for the task forms: the stored factors, the staff adjustments, and
+   * the waiting time up to its invitation (or now, while it waits).
+   */
+  public String breakdownMarkdown(long requestId) {
+    Optional<QueueEntry> found = queue.findByRequest(requestId);
+    if (found.isEmpty()) {
+      return "Not scored yet: the request enters the queue when its worksheet review is complete.";
+    }
+    QueueEntry entry = found.get();
+    List<PriorityFactor> lines = new ArrayList<>(queue.factors(entry.id()));
+    Instant until = entry.invitedAt() != null ? entry.invitedAt() : clock.instant();
+    lines.add(waitingFactor(entry.enteredAt(), until));
+    for (QueueRepository.Adjustment a : queue.adjustments(entry.id())) {
+      lines.add(new PriorityFactor(PriorityFactor.STAFF_ADJUSTMENT, a.points(), "Moved up by " + a.adjustedBy() + ": " + a.reason()));
+    }
+    StringBuilder md = new StringBuilder("Score **").append(lines.stream().mapToInt(PriorityFactor::points).sum()).append("**");
+    if (entry.status() == QueueEntry.Status.WAITING) {
+      md.append(", position ").append(position(requestId));
+    }
+    md.append(":\n\n");
+    for (PriorityFactor f : lines) {
+      md.append("- ").append(f.points()).append(" — ").append(f.reason()).append('\n');
+    }
+    return md.toString();
+  }
+
   PriorityFactor waitingFactor(Instant enteredAt, Instant now) {
     long weeks = Math.max(0, Duration.between(enteredAt, now).toDays() / 7);
     int points = (int) Math.min(properties.maxWaitingPoints(), weeks * properties.pointsPerWeekWaited());

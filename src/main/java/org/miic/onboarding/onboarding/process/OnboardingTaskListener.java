@@ -6,6 +6,7 @@ import org.miic.onboarding.ProcessConstants;
 import org.miic.onboarding.agreement.AgreementService;
 import org.miic.onboarding.onboarding.TestEvidenceProvider;
 import org.miic.onboarding.onboarding.TestingPhase;
+import org.miic.onboarding.queue.QueueService;
 import org.miic.onboarding.worksheet.WorksheetService;
 import org.miic.onboarding.worksheet.WorksheetSummary;
 import org.miic.onboarding.worksheet.process.ReviewTaskContent;
@@ -22,15 +23,18 @@ class OnboardingTaskListener implements TaskListener {
   static final String LOCAL_AGREEMENT = "agreementSummary";
   static final String LOCAL_EVIDENCE = "testEvidence";
   static final String LOCAL_TESTING_PHASE = "testingPhase";
+  static final String LOCAL_PRIORITY = "priorityBreakdown";
 
   private final WorksheetService worksheets;
   private final AgreementService agreements;
   private final TestEvidenceProvider evidence;
+  private final QueueService queue;
 
-  OnboardingTaskListener(WorksheetService worksheets, AgreementService agreements, TestEvidenceProvider evidence) {
+  OnboardingTaskListener(WorksheetService worksheets, AgreementService agreements, TestEvidenceProvider evidence, QueueService queue) {
     this.worksheets = worksheets;
     this.agreements = agreements;
     this.evidence = evidence;
+    this.queue = queue;
   }
 
   @Override
@@ -39,6 +43,7 @@ class OnboardingTaskListener implements TaskListener {
     long organizationId = ((Number) task.getVariable(ProcessConstants.VAR_ORGANIZATION_ID)).longValue();
     task.setVariableLocal(LOCAL_ORGANIZATION, WorksheetSummary.markdown(worksheets.currentWorksheet(requestId)));
     task.setVariableLocal(LOCAL_AGREEMENT, ReviewTaskContent.agreementLine(agreements.status(organizationId)));
+    task.setVariableLocal(LOCAL_PRIORITY, queue.breakdownMarkdown(requestId));
     Object phase = task.getVariable(LOCAL_TESTING_PHASE);
     if (phase != null) {
       task.setVariableLocal(LOCAL_EVIDENCE, evidence.evidenceMarkdown(requestId, TestingPhase.valueOf(phase.toString())));
