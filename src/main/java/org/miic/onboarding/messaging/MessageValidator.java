@@ -52,6 +52,13 @@ public class MessageValidator {
     return result(m, ctx);
   }
 
+  /** Input that is not text at all (not UTF-8, binary): rejected with the reason, without looking further. */
+  public ValidationResult unreadable(String reason) {
+    ValidationContext ctx = new ValidationContext(properties);
+    ctx.report(Rule.FMT_NOT_HL7, Hl7Location.segment("MSH", 1), reason);
+    return result(Hl7Text.of(""), ctx);
+  }
+
   /** The message must parse into HAPI's HL7 2.5.1 structure for its type; HAPI's own validation stays off. */
   private boolean structureParses(String text, String type, ValidationContext ctx) {
     try {

@@ -64,6 +64,7 @@ public class SecurityConfig {
             .requestMatchers(HttpMethod.POST, "/api/worksheets").permitAll()
             .requestMatchers(HttpMethod.PUT, "/api/worksheets/*").permitAll()
             .requestMatchers(HttpMethod.GET, "/api/worksheets/*/status").permitAll()
+            .requestMatchers(HttpMethod.POST, "/api/hl7/validate").permitAll()
             .anyRequest().hasRole(ROLE_STAFF))
         .httpBasic(b -> b.realmName("MIIC Exchange Onboarding"))
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
