@@ -27,6 +27,13 @@ final class ConformanceRules {
           + abbreviate(msh.field(1) + msh.field(2)) + "').");
       return false;
     }
+    for (Segment s : m.segments()) {
+      if (!s.name().matches("[A-Z][A-Z0-9]{2}")) {
+        ctx.report(Rule.FMT_STRUCTURE, Hl7Location.segment(abbreviate(s.name()), 1), "Segment " + (s.index() + 1) + " starts with '"
+            + abbreviate(s.name()) + "', which is not a segment name (three capital letters or digits, like PID or RXA).");
+        return false;
+      }
+    }
     if (m.usesNewlineTerminators()) {
       ctx.report(Rule.FMT_SEGMENT_TERMINATOR, msh.location(),
           "Segments must end with a carriage return (hex 0D) only; line feeds were found and tolerated.");

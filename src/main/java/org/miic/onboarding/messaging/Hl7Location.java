@@ -18,10 +18,13 @@ public record Hl7Location(String segment, int sequence, int field, int repetitio
     return new Hl7Location(segment, sequence, field, 1, component);
   }
 
-  /** The ERL text, e.g. {@code PID^1^7}, {@code RXA^2^5^1^1}, or {@code PID} for a whole segment. */
+  /**
+   * The ERL text, e.g. {@code PID^1^7}, {@code RXA^2^5^1^1}; for a whole segment {@code PID} (the first one, as the
+   * IG's examples write it) or {@code RXA^2} (a later one).
+   */
   public String erl() {
     if (field == 0) {
-      return segment;
+      return sequence > 1 ? segment + "^" + sequence : segment;
     }
     StringBuilder sb = new StringBuilder(segment).append('^').append(sequence).append('^').append(field);
     if (repetition > 0 || component > 0) {

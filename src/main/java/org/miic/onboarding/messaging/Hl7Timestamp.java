@@ -23,6 +23,10 @@ public record Hl7Timestamp(LocalDate date, LocalDateTime dateTime, ZoneOffset of
     }
     String zone = null;
     int sign = Math.max(value.indexOf('+'), value.indexOf('-'));
+    if (sign >= 0 && sign < 8) {
+      // An offset follows at least a full date (YYYYMMDD); "2026-11-20" is an ISO date, not HL7.
+      return new Hl7Timestamp(null, null, null, "'" + value + "' is not of the form YYYYMMDD[HHMM[SS[.S]]][+/-ZZZZ]", false);
+    }
     String main = value;
     if (sign >= 0) {
       main = value.substring(0, sign);

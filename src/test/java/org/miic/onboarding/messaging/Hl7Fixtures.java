@@ -59,6 +59,7 @@ final class Hl7Fixtures {
   /** Edits segments by name, occurrence and field number. */
   static final class Editor {
     private final List<List<String>> segments = new ArrayList<>();
+    private String terminator = "\r";
 
     Editor(String text) {
       for (String line : text.split("\r")) {
@@ -101,8 +102,14 @@ final class Hl7Fixtures {
       return this;
     }
 
+    /** Ends segments with line feeds instead of carriage returns. */
+    Editor withLineFeeds() {
+      terminator = "\n";
+      return this;
+    }
+
     String text() {
-      return String.join("\r", segments.stream().map(s -> String.join("|", s)).toList());
+      return String.join(terminator, segments.stream().map(s -> String.join("|", s)).toList());
     }
   }
 }
