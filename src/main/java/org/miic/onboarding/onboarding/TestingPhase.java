@@ -2,6 +2,7 @@ package org.miic.onboarding.onboarding;
 
 /** The testing tasks of step 3, each of which is decided on evidence from test messages. */
 public enum TestingPhase {
+  QUEUE("Pre-testing while in the queue"),
   TRANSPORT("Transport set-up and testing"),
   FORMAT("Message format testing"),
   CONTENT("Message content validation (QA)"),
