@@ -55,8 +55,22 @@ public class SecurityConfig {
     return http.build();
   }
 
+  /**
+   * The HL7 endpoints: the anonymous pre-test, and the message endpoints (HTTPS POST and SOAP) where organizations
+   * authenticate with their exchange credentials, checked by the endpoints themselves (not staff accounts).
+   */
   @Bean
   @Order(2)
+  SecurityFilterChain hl7Chain(HttpSecurity http) throws Exception {
+    http.securityMatcher(new OrRequestMatcher(path("/api/hl7/**"), path("/iis/**")))
+        .authorizeHttpRequests(a -> a.anyRequest().permitAll())
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .csrf(c -> c.disable());
+    return http.build();
+  }
+
+  @Bean
+  @Order(3)
   SecurityFilterChain apiChain(HttpSecurity http, AuthenticationProvider camundaUsers) throws Exception {
     http.securityMatcher(path("/api/**"))
         .authenticationProvider(camundaUsers)
@@ -64,7 +78,6 @@ public class SecurityConfig {
             .requestMatchers(HttpMethod.POST, "/api/worksheets").permitAll()
             .requestMatchers(HttpMethod.PUT, "/api/worksheets/*").permitAll()
             .requestMatchers(HttpMethod.GET, "/api/worksheets/*/status").permitAll()
-            .requestMatchers(HttpMethod.POST, "/api/hl7/validate").permitAll()
             .anyRequest().hasRole(ROLE_STAFF))
         .httpBasic(b -> b.realmName("MIIC Exchange Onboarding"))
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -74,10 +87,11 @@ public class SecurityConfig {
   }
 
   @Bean
-  @Order(3)
+  @Order(4)
   SecurityFilterChain pagesChain(HttpSecurity http) throws Exception {
     http.authorizeHttpRequests(a -> a
-            .requestMatchers("/", "/worksheet", "/worksheet/**", "/status/**", "/css/**", "/error", "/favicon.ico",
+            .requestMatchers("/", "/worksheet", "/worksheet/**", "/status/**", "/credentials/**", "/report/**", "/css/**", "/error",
+                "/favicon.ico",
                 "/actuator/health", "/actuator/health/**").permitAll()
             .anyRequest().denyAll())
         .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives("default-src 'self'; style-src 'self'; form-action 'self'")));
