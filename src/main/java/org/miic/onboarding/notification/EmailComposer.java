@@ -11,6 +11,9 @@ import java.util.Set;
 import org.miic.onboarding.agreement.AgreementService;
 import org.miic.onboarding.agreement.UserAgreement;
 import org.miic.onboarding.common.NotFoundException;
+import org.miic.onboarding.messaging.CredentialService;
+import org.miic.onboarding.messaging.ExchangeCredential;
+import org.miic.onboarding.messaging.ReportLinks;
 import org.miic.onboarding.organization.Organization;
 import org.miic.onboarding.organization.OrganizationRepository;
 import org.miic.onboarding.queue.QueueService;
@@ -38,10 +41,15 @@ public class EmailComposer {
   private final WorksheetRepository worksheetRepository;
   private final AgreementService agreements;
   private final QueueService queue;
+  private final CredentialService credentials;
+  private final ReportLinks reports;
   private final String baseUrl;
 
   public EmailComposer(OrganizationRepository organizations, WorksheetService worksheets, WorksheetRepository worksheetRepository,
-      AgreementService agreements, QueueService queue, @Value("${miic.public-base-url}") String baseUrl) {
+      AgreementService agreements, QueueService queue, CredentialService credentials, ReportLinks reports,
+      @Value("${miic.public-base-url}") String baseUrl) {
+    this.credentials = credentials;
+    this.reports = reports;
     this.organizations = organizations;
     this.worksheets = worksheets;
     this.worksheetRepository = worksheetRepository;
@@ -78,6 +86,15 @@ public class EmailComposer {
       model.put("findings", worksheets.findings(onboarding.id()));
       if (request.template() == EmailTemplate.QUEUED) {
         model.put("queuePosition", queue.position(onboarding.id()));
+      }
+      ExchangeCredential.Environment environment = request.template() == EmailTemplate.GO_LIVE
+          ? ExchangeCredential.Environment.PRODUCTION : ExchangeCredential.Environment.TEST;
+      credentials.revealLink(onboarding.id(), environment).ifPresent(link -> model.put("credentialsUrl", link));
+      model.put("soapUrl", baseUrl + "/iis/soap");
+      model.put("postUrl", baseUrl + "/api/hl7/messages");
+      model.put("validateUrl", baseUrl + "/api/hl7/validate");
+      if (request.template() == EmailTemplate.CORRECTIONS_NEEDED || request.template() == EmailTemplate.INVITATION) {
+        model.put("reportUrl", reports.link(onboarding.id()));
       }
     } else {
       worksheet = latestWorksheet(organization.id()).orElse(null);

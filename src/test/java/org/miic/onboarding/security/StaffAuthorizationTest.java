@@ -88,7 +88,7 @@ class StaffAuthorizationTest extends ProcessTestSupport {
     assertThat((String) forms.getTaskFormVariables(transport.getId()).get("priorityBreakdown"))
         .startsWith("Score **98**").contains("Enrolled in MnVFC");
     assertThat((String) forms.getTaskFormVariables(transport.getId()).get("testEvidence"))
-        .contains("No automatic test evidence");
+        .contains("No message received yet during transport set-up and testing").contains("Go-live criteria");
     identity.clearAuthentication();
   }
 

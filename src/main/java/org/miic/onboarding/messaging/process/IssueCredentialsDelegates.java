@@ -1,0 +1,28 @@
+package org.miic.onboarding.messaging.process;
+
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.miic.onboarding.ProcessConstants;
+import org.miic.onboarding.messaging.CredentialService;
+import org.miic.onboarding.messaging.ExchangeCredential;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * "Issue test credentials" (at queue entry, so organizations can pre-test while they wait; the invitation repeats the
+ * link while it is unused) and "Issue production credentials" (at go-live). Issuing twice returns the same credentials.
+ */
+@Configuration
+class IssueCredentialsDelegates {
+
+  @Bean("issueTestCredentials")
+  JavaDelegate issueTestCredentials(CredentialService credentials) {
+    return execution -> credentials.issue(((Number) execution.getVariable(ProcessConstants.VAR_REQUEST_ID)).longValue(),
+        ExchangeCredential.Environment.TEST);
+  }
+
+  @Bean("issueProductionCredentials")
+  JavaDelegate issueProductionCredentials(CredentialService credentials) {
+    return execution -> credentials.issue(((Number) execution.getVariable(ProcessConstants.VAR_REQUEST_ID)).longValue(),
+        ExchangeCredential.Environment.PRODUCTION);
+  }
+}
