@@ -23,10 +23,12 @@ public class MessageIntake {
   private final AckBuilder acks;
   private final TestMessageRepository messages;
   private final TestingPhaseLocator phases;
+  private final EvidenceListener evidence;
   private final Clock clock;
 
   public MessageIntake(MessageValidator validator, AckBuilder acks, TestMessageRepository messages, TestingPhaseLocator phases,
-      Clock clock) {
+      EvidenceListener evidence, Clock clock) {
+    this.evidence = evidence;
     this.validator = validator;
     this.acks = acks;
     this.messages = messages;
@@ -43,6 +45,9 @@ public class MessageIntake {
         ? TestingPhase.PRODUCTION : phases.phaseOf(credential.requestId());
     Set<Scenario> scenarios = result.ackCode() == ValidationResult.AckCode.AR ? Set.of() : Scenario.of(result);
     messages.insert(credential, phase, channel.name(), clock.instant(), result, scenarios, text, ack);
+    if (credential.requestId() != null) {
+      evidence.messageReceived(credential.requestId());
+    }
     return ack;
   }
 }

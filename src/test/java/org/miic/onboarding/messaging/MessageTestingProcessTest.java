@@ -1,0 +1,120 @@
+package org.miic.onboarding.messaging;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.miic.onboarding.ProcessConstants.*;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.assertj.core.api.Assertions;
+import org.junit.jupiter.api.Test;
+import org.miic.onboarding.agreement.AgreementService;
+import org.miic.onboarding.organization.OrganizationRepository;
+import org.miic.onboarding.support.ProcessTestSupport;
+import org.miic.onboarding.support.Worksheets;
+import org.miic.onboarding.worksheet.OnboardingRequest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** Message testing inside the onboarding: credentials, messages counted per phase, evidence for staff, report for the organization. */
+class MessageTestingProcessTest extends ProcessTestSupport {
+
+  @Autowired MockMvc mvc;
+  @Autowired AgreementService agreements;
+  @Autowired OrganizationRepository organizations;
+  @Autowired CredentialService credentials;
+  @Autowired org.camunda.bpm.engine.FormService forms;
+
+  private OnboardingRequest invited(String name) {
+    long org = organizations.findOrCreate(name, START).id();
+    agreements.record(org, new AgreementService.Signature("Rep", null, null, LocalDate.of(2026, 1, 2)), "t");
+    OnboardingRequest request = submit(Worksheets.complete(name));
+    runDueJobs();
+    completeTask(request, TASK_REVIEW_WORKSHEET, Map.of(VAR_WORKSHEET_DECISION, DECISION_COMPLETE));
+    return request;
+  }
+
+  private static String link(String body, String path) {
+    Matcher m = Pattern.compile("https://onboarding\\.test(/" + path + "/[a-z0-9]+)").matcher(body);
+    Assertions.assertThat(m.find()).as(path + " link in:\n" + body).isTrue();
+    return m.group(1);
+  }
+
+  @Test
+  void credentialsComeWithTheQueueEmailAndAreShownOnce() throws Exception {
+    OnboardingRequest request = invited("Aspen Clinic");
+    String queued = body(messagesTo("primary@aspenclinic.example").get(1));
+    String reveal = link(queued, "credentials");
+    Assertions.assertThat(body(messagesTo("primary@aspenclinic.example").get(2))).as("invitation repeats the unused link").contains(reveal);
+
+    mvc.perform(get(reveal)).andExpect(status().isOk()).andExpect(content().string(containsString("Show the credentials")));
+    String page = mvc.perform(post(reveal).with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+        .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+    Assertions.assertThat(page).contains("miic-test-").contains("FAC-N");
+    mvc.perform(post(reveal).with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+        .andExpect(status().isNotFound()).andExpect(content().string(containsString("shown only once")));
+    Assertions.assertThat(jdbc.queryForObject("select password_hash from miic_exchange_credential where request_id = ?", String.class,
+        request.id())).startsWith("$2");
+  }
+
+  @Test
+  void messagesSentDuringTestingAreEvidenceForStaffAndInTheOrganizationsReport() throws Exception {
+    OnboardingRequest request = invited("Birch Clinic");
+    ExchangeCredential issued = credentials.issue(request.id(), ExchangeCredential.Environment.TEST);
+    CredentialService.Revealed login = credentials.reveal(issued.revealToken());
+
+    mvc.perform(post("/api/hl7/messages").contentType(MediaType.TEXT_PLAIN).content(Hl7Fixtures.sample("nist-iz-ad-2.1-send-v04-z22.hl7")))
+        .andExpect(status().isUnauthorized());
+    mvc.perform(post("/api/hl7/messages").with(httpBasic(login.username(), "wrong")).contentType(MediaType.TEXT_PLAIN).content("MSH|"))
+        .andExpect(status().isUnauthorized());
+    mvc.perform(post("/api/hl7/messages").with(httpBasic(login.username(), login.password())).contentType(MediaType.TEXT_PLAIN)
+            .content(Hl7Fixtures.sample("nist-iz-ad-2.1-send-v04-z22.hl7")))
+        .andExpect(status().isOk()).andExpect(content().string(containsString("MSA|AA|NIST-IZ-AD-2.1_Send_V04_Z22")));
+    completeTask(request, "Task_SetUpTransport", Map.of(VAR_TRANSPORT_OUTCOME, OUTCOME_PASSED));
+
+    for (String sample : new String[] {"defect-cvrs-invalid-cvx-XXX.hl7", "cdcig-vxu-01-basic-message.hl7", "defect-cvrs-invalid-cvx-XXX.hl7"}) {
+      mvc.perform(post("/api/hl7/messages").queryParam("facilityID", login.facilityId()).with(httpBasic(login.username(), login.password()))
+          .contentType(MediaType.TEXT_PLAIN).content(Hl7Fixtures.sample(sample))).andExpect(status().isOk());
+    }
+    String evidence = (String) forms.getTaskFormVariables(task(request, "Task_MessageFormatTesting").getId()).get("testEvidence");
+    Assertions.assertThat(evidence)
+        .contains("**3 messages** during message format testing: 1 accepted (AA), 2 accepted with errors (AE), 0 rejected (AR)")
+        .contains("2 × CNT-006 error")
+        .contains("Historical dose ✔").contains("Refusal ✘")
+        .contains("Go-live criteria (last 20 messages): **not met**")
+        .contains("error CNT-006 occurred in 2 messages");
+    Assertions.assertThat(jdbc.queryForList("select phase from miic_test_message where request_id = ? order by id", String.class, request.id()))
+        .containsExactly("TRANSPORT", "FORMAT", "FORMAT", "FORMAT");
+
+    completeTask(request, "Task_MessageFormatTesting", Map.of(VAR_FORMAT_OUTCOME, OUTCOME_CORRECTIONS, VAR_CORRECTION_NOTES, "Use real CVX codes"));
+    String report = link(body(messagesTo("tech@birchclinic.example").get(messagesTo("tech@birchclinic.example").size() - 1)), "report");
+    mvc.perform(get(report)).andExpect(status().isOk())
+        .andExpect(content().string(containsString("Birch Clinic")))
+        .andExpect(content().string(containsString("CNT-006")))
+        .andExpect(content().string(containsString("Vaccine code &#39;XXX&#39; is not a CVX code.")));
+    mvc.perform(get("/report/abcdefghjkmnpqrstuvwxyz234567892")).andExpect(status().isNotFound());
+  }
+
+  @Test
+  void goLiveIssuesProductionCredentials() throws Exception {
+    OnboardingRequest request = invited("Cedar Clinic");
+    for (String[] step : new String[][] {{"Task_SetUpTransport", VAR_TRANSPORT_OUTCOME, OUTCOME_PASSED},
+        {"Task_MessageFormatTesting", VAR_FORMAT_OUTCOME, OUTCOME_PASSED},
+        {"Task_MessageContentValidation", VAR_CONTENT_OUTCOME, OUTCOME_PASSED},
+        {"Task_ApproveMessageContent", VAR_CONTENT_APPROVAL, APPROVAL_APPROVED}}) {
+      completeTask(request, step[0], Map.of(step[1], step[2]));
+    }
+    completeTask(request, "Task_CoordinateGoLive", Map.of(VAR_GO_LIVE_DATE, "2026-03-03"));
+    String goLive = body(messagesTo("primary@cedarclinic.example").get(messagesTo("primary@cedarclinic.example").size() - 1));
+    Assertions.assertThat(goLive).contains("production credentials");
+    String reveal = link(goLive, "credentials");
+    Assertions.assertThat(credentials.reveal(reveal.substring("/credentials/".length())).username()).startsWith("miic-prod-");
+  }
+}
