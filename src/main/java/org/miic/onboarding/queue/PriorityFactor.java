@@ -10,5 +10,6 @@ public record PriorityFactor(String factor, int points, String reason) {
   public static final String ORGANIZATION_TYPE = "ORGANIZATION_TYPE";
   public static final String FORMAT_AND_TRANSPORT = "FORMAT_AND_TRANSPORT";
   public static final String WAITING_TIME = "WAITING_TIME";
+  public static final String READINESS = "READINESS";
   public static final String STAFF_ADJUSTMENT = "STAFF_ADJUSTMENT";
 }

@@ -36,12 +36,14 @@ public class QueueService {
   private final PriorityRules rules;
   private final WorksheetService worksheets;
   private final QueueProcessPort process;
+  private final ReadinessCheck readiness;
   private final QueueProperties properties;
   private final Clock clock;
   private final TransactionTemplate newTransaction;
 
   public QueueService(QueueRepository queue, PriorityRules rules, WorksheetService worksheets, QueueProcessPort process,
-      QueueProperties properties, Clock clock, PlatformTransactionManager transactions) {
+      ReadinessCheck readiness, QueueProperties properties, Clock clock, PlatformTransactionManager transactions) {
+    this.readiness = readiness;
     this.queue = queue;
     this.rules = rules;
     this.worksheets = worksheets;
@@ -124,12 +126,7 @@ public class QueueService {
     Instant now = clock.instant();
     List<RankedEntry> unordered = new ArrayList<>();
     for (QueueRepository.WaitingRow row : queue.waiting()) {
-      List<PriorityFactor> breakdown = new ArrayList<>(queue.factors(row.entry().id()));
-      breakdown.add(waitingFactor(row.entry().enteredAt(), now));
-      for (QueueRepository.Adjustment a : queue.adjustments(row.entry().id())) {
-        breakdown.add(new PriorityFactor(PriorityFactor.STAFF_ADJUSTMENT, a.points(),
-            "Moved up by " + a.adjustedBy() + ": " + a.reason()));
-      }
+      List<PriorityFactor> breakdown = breakdown(row.entry(), now);
       int score = breakdown.stream().mapToInt(PriorityFactor::points).sum();
       unordered.add(new RankedEntry(0, row.trackingId(), row.entry().organizationId(), row.organizationName(), score,
           row.entry().enteredAt(), List.copyOf(breakdown)));
@@ -172,12 +169,7 @@ public class QueueService {
       return "Not scored yet: the request enters the queue when its worksheet review is complete.";
     }
     QueueEntry entry = found.get();
-    List<PriorityFactor> lines = new ArrayList<>(queue.factors(entry.id()));
-    Instant until = entry.invitedAt() != null ? entry.invitedAt() : clock.instant();
-    lines.add(waitingFactor(entry.enteredAt(), until));
-    for (QueueRepository.Adjustment a : queue.adjustments(entry.id())) {
-      lines.add(new PriorityFactor(PriorityFactor.STAFF_ADJUSTMENT, a.points(), "Moved up by " + a.adjustedBy() + ": " + a.reason()));
-    }
+    List<PriorityFactor> lines = breakdown(entry, entry.invitedAt() != null ? entry.invitedAt() : clock.instant());
     StringBuilder md = new StringBuilder("Score **").append(lines.stream().mapToInt(PriorityFactor::points).sum()).append("**");
     if (entry.status() == QueueEntry.Status.WAITING) {
       md.append(", position ").append(position(requestId));
@@ -187,6 +179,19 @@ public class QueueService {
       md.append("- ").append(f.points()).append(" — ").append(f.reason()).append('\n');
     }
     return md.toString();
+  }
+
+  /** Every line of an entry's score: the stored worksheet factors, waiting time, readiness, staff adjustments. */
+  private List<PriorityFactor> breakdown(QueueEntry entry, Instant until) {
+    List<PriorityFactor> lines = new ArrayList<>(queue.factors(entry.id()));
+    lines.add(waitingFactor(entry.enteredAt(), until));
+    lines.add(readiness.readiness(entry.requestId())
+        .map(how -> new PriorityFactor(PriorityFactor.READINESS, properties.readinessPoints(), how))
+        .orElse(new PriorityFactor(PriorityFactor.READINESS, 0, "Pre-test messages do not meet the go-live criteria yet")));
+    for (QueueRepository.Adjustment a : queue.adjustments(entry.id())) {
+      lines.add(new PriorityFactor(PriorityFactor.STAFF_ADJUSTMENT, a.points(), "Moved up by " + a.adjustedBy() + ": " + a.reason()));
+    }
+    return lines;
   }
 
   PriorityFactor waitingFactor(Instant enteredAt, Instant now) {

@@ -102,6 +102,42 @@ class MessageTestingProcessTest extends ProcessTestSupport {
     mvc.perform(get("/report/abcdefghjkmnpqrstuvwxyz234567892")).andExpect(status().isNotFound());
   }
 
+  @Autowired org.miic.onboarding.queue.QueueService queue;
+
+  @Test
+  void preTestsThatMeetTheGoLiveCriteriaMoveAWaitingOrganizationUp() throws Exception {
+    invited("Dogwood Clinic"); // takes the only onboarding slot
+    OnboardingRequest first = invited("Elm Clinic");
+    advance(java.time.Duration.ofMinutes(1)); // same score: the one that waited longer ranks first
+    OnboardingRequest preTester = invited("Fir Clinic");
+    Assertions.assertThat(queue.ranked()).extracting(org.miic.onboarding.queue.RankedEntry::trackingId)
+        .containsExactly(first.trackingId(), preTester.trackingId());
+
+    CredentialService.Revealed login = credentials.reveal(credentials.issue(preTester.id(), ExchangeCredential.Environment.TEST).revealToken());
+    Hl7Fixtures.Editor vxu = Hl7Fixtures.cleanVxu().set("MSH", 7, "20260302103000-0600").set("RXA", 1, 3, "20260301")
+        .set("OBX", 3, 5, "20260301");
+    String refusal = Hl7Fixtures.cleanVxu().set("MSH", 7, "20260302103000-0600").set("RXA", 1, 3, "20260301")
+        .set("RXA", 1, 20, "RE").set("RXA", 1, 18, "00^Parental decision^NIP002").text();
+    String query = String.join("\r",
+        "MSH|^~\\&|MYEHR|MYCLINIC|MIIC|MIIC|20260302103000-0600||QBP^Q11^QBP_Q11|Q0001|P|2.5.1|||ER|AL|||||Z34^CDCPHINVS",
+        "QPD|Z34^Request Immunization History^CDCPHINVS|QT0001|PAT123^^^MYCLINIC^MR|Lakewood^Maya^^^^^L|Rivers^Olivia^^^^^M|20240115|F",
+        "RCP|I|5^RD&Records&HL70126");
+    for (int i = 0; i < 20; i++) {
+      String message = i == 0 ? refusal : i == 1 ? query : vxu.set("MSH", 10, "PRE" + i).text();
+      mvc.perform(post("/api/hl7/messages").with(httpBasic(login.username(), login.password())).contentType(MediaType.TEXT_PLAIN)
+          .content(message)).andExpect(status().isOk()).andExpect(content().string(containsString("|AA|")));
+    }
+    var ranked = queue.ranked();
+    Assertions.assertThat(ranked).extracting(org.miic.onboarding.queue.RankedEntry::trackingId)
+        .containsExactly(preTester.trackingId(), first.trackingId());
+    Assertions.assertThat(ranked.get(0).breakdown()).anySatisfy(f -> {
+      Assertions.assertThat(f.factor()).isEqualTo(org.miic.onboarding.queue.PriorityFactor.READINESS);
+      Assertions.assertThat(f.points()).isEqualTo(15);
+    });
+    Assertions.assertThat(jdbc.queryForList("select distinct phase from miic_test_message where request_id = ?", String.class,
+        preTester.id())).containsExactly("QUEUE");
+  }
+
   @Test
   void goLiveIssuesProductionCredentials() throws Exception {
     OnboardingRequest request = invited("Cedar Clinic");

@@ -67,7 +67,7 @@ class QueueTest extends ProcessTestSupport {
     Assertions.assertThat(top.position()).isEqualTo(1);
     Assertions.assertThat(top.breakdown()).extracting(PriorityFactor::factor).containsExactly(
         PriorityFactor.COMPLETENESS, PriorityFactor.MNVFC, PriorityFactor.VOLUME, PriorityFactor.MULTIPLE_ORGANIZATIONS,
-        PriorityFactor.ORGANIZATION_TYPE, PriorityFactor.FORMAT_AND_TRANSPORT, PriorityFactor.WAITING_TIME);
+        PriorityFactor.ORGANIZATION_TYPE, PriorityFactor.FORMAT_AND_TRANSPORT, PriorityFactor.WAITING_TIME, PriorityFactor.READINESS);
     // 20 complete with materials, 15 MnVFC, 20 volume, 8 two facilities, 15 pediatrics, 10 + 10 HL7 2.5.1 over SOAP.
     Assertions.assertThat(top.score()).isEqualTo(98);
     Assertions.assertThat(top.breakdown().get(5).reason()).isEqualTo("HL7 2.5.1 (preferred format); SOAP web service (preferred transport)");
@@ -175,12 +175,12 @@ class QueueTest extends ProcessTestSupport {
     OnboardingRequest second = queued(query);
     Assertions.assertThat(second.organizationId()).isEqualTo(submission.organizationId());
     jdbc.update("update miic_queue_control set paused = false");
-    org.springframework.test.util.ReflectionTestUtils.setField(queue, "properties", new QueueProperties(2, 1, 26, 60000, false));
+    org.springframework.test.util.ReflectionTestUtils.setField(queue, "properties", new QueueProperties(2, 1, 26, 60000, false, 15));
     try {
       Assertions.assertThat(queue.dispatch()).hasSize(1);
       Assertions.assertThat(queue.dispatch()).isEmpty();
     } finally {
-      org.springframework.test.util.ReflectionTestUtils.setField(queue, "properties", new QueueProperties(1, 1, 26, 60000, false));
+      org.springframework.test.util.ReflectionTestUtils.setField(queue, "properties", new QueueProperties(1, 1, 26, 60000, false, 15));
     }
   }
 }
