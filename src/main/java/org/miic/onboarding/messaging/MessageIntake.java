@@ -24,11 +24,13 @@ public class MessageIntake {
   private final TestMessageRepository messages;
   private final TestingPhaseLocator phases;
   private final EvidenceListener evidence;
+  private final QueryResponder queries;
   private final Clock clock;
 
   public MessageIntake(MessageValidator validator, AckBuilder acks, TestMessageRepository messages, TestingPhaseLocator phases,
-      EvidenceListener evidence, Clock clock) {
+      EvidenceListener evidence, QueryResponder queries, Clock clock) {
     this.evidence = evidence;
+    this.queries = queries;
     this.validator = validator;
     this.acks = acks;
     this.messages = messages;
@@ -36,11 +38,15 @@ public class MessageIntake {
     this.clock = clock;
   }
 
-  /** Validates, stores and answers one message from an authenticated organization. */
+  /**
+   * Validates, stores and answers one message from an authenticated organization: an ACK for a VXU, an RSP for a
+   * QBP (answered from the organization's own test patients).
+   */
   @Transactional
   public String receive(ExchangeCredential credential, Channel channel, String text) {
     ValidationResult result = validator.validate(text);
-    String ack = acks.ack(result);
+    String ack = result.isQuery() ? queries.respond(result, messages.patientMessages(credential.organizationId()))
+        : acks.ack(result);
     TestingPhase phase = credential.environment() == ExchangeCredential.Environment.PRODUCTION || credential.requestId() == null
         ? TestingPhase.PRODUCTION : phases.phaseOf(credential.requestId());
     Set<Scenario> scenarios = result.ackCode() == ValidationResult.AckCode.AR ? Set.of() : Scenario.of(result);

@@ -53,6 +53,12 @@ class TestMessageRepository {
     return id;
   }
 
+  /** The VXU messages an organization sent that were not rejected, newest first: its test patients. */
+  List<String> patientMessages(long organizationId) {
+    return jdbc.queryForList("select message from miic_test_message where organization_id = ? and message_type = 'VXU' "
+        + "and ack_code <> 'AR' order by received_at desc, id desc", String.class, organizationId);
+  }
+
   /** The request's messages, newest first. */
   List<TestMessage> forRequest(long requestId, int limit) {
     List<TestMessage> messages = jdbc.query("select * from miic_test_message where request_id = ? order by received_at desc, id desc",
