@@ -8,6 +8,8 @@ import org.miic.onboarding.messaging.Hl7Text.Segment;
 final class ConformanceRules {
 
   static final Set<String> QUERY_PROFILES = Set.of("Z34", "Z44");
+  private static final java.util.regex.Pattern SEGMENT_NAME = java.util.regex.Pattern.compile("[A-Z][A-Z0-9]{2}");
+  private static final java.util.regex.Pattern CONTROL = java.util.regex.Pattern.compile("\\p{Cntrl}");
 
   private ConformanceRules() {}
 
@@ -28,7 +30,7 @@ final class ConformanceRules {
       return false;
     }
     for (Segment s : m.segments()) {
-      if (!s.name().matches("[A-Z][A-Z0-9]{2}")) {
+      if (!SEGMENT_NAME.matcher(s.name()).matches()) {
         ctx.report(Rule.FMT_STRUCTURE, Hl7Location.segment(abbreviate(s.name()), 1), "Segment " + (s.index() + 1) + " starts with '"
             + abbreviate(s.name()) + "', which is not a segment name (three capital letters or digits, like PID or RXA).");
         return false;
@@ -88,7 +90,10 @@ final class ConformanceRules {
     } else {
       timestamp(msh, 7, "MSH-7 (date/time of message)", Rule.FMT_MSH_DATETIME, ctx);
     }
-    List<String> profiles = msh.repetitions(21).stream().map(r -> r.split("\\^", -1)[0].trim()).toList();
+    List<String> profiles = new java.util.ArrayList<>();
+    for (int rep = 1; rep <= msh.repetitions(21).size(); rep++) {
+      profiles.add(msh.component(21, rep, 1).trim());
+    }
     if (profiles.isEmpty() || profiles.stream().allMatch(String::isEmpty)) {
       ctx.report(Rule.FMT_PROFILE_MISSING, msh.at(21), "MSH-21 (message profile) is required: use "
           + ("VXU".equals(type) ? "Z22^CDCPHINVS" : "Z34^CDCPHINVS or Z44^CDCPHINVS") + ".");
@@ -254,7 +259,7 @@ final class ConformanceRules {
   }
 
   static String abbreviate(String s) {
-    String clean = s == null ? "" : s.replaceAll("\\p{Cntrl}", "?");
+    String clean = s == null ? "" : CONTROL.matcher(s).replaceAll("?");
     return clean.length() > 40 ? clean.substring(0, 40) + "…" : clean;
   }
 }

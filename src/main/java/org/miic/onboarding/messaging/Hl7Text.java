@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * A lenient, never-throwing view of an HL7 v2 message in ER7 (pipe) encoding: segments, fields, repetitions,
@@ -12,14 +13,19 @@ import java.util.Map;
  */
 public final class Hl7Text {
 
+  private static final Pattern LINE_BREAKS = Pattern.compile("\r\n|\r|\n");
+
   /** One segment occurrence: its name, its sequence among segments of that name (from 1), its raw fields. */
   public final class Segment {
     private final String name;
     private final int sequence;
     private final int index;
     private final String[] fields;
+    /** Per field, its repetitions split into components; filled on first use. */
+    private final String[][][] parsed;
 
     Segment(String name, int sequence, int index, String[] fields) {
+      this.parsed = new String[fields.length + 1][][];
       this.name = name;
       this.sequence = sequence;
       this.index = index;
@@ -71,12 +77,27 @@ public final class Hl7Text {
     }
 
     public String component(int n, int repetition, int c) {
-      List<String> reps = repetitions(n);
-      if (repetition > reps.size()) {
+      String[][] reps = parsed(n);
+      if (repetition > reps.length) {
         return "";
       }
-      String[] comps = split(reps.get(repetition - 1), componentSeparator);
+      String[] comps = reps[repetition - 1];
       return c <= comps.length ? comps[c - 1] : "";
+    }
+
+    private String[][] parsed(int n) {
+      if (n >= parsed.length) {
+        return new String[0][];
+      }
+      if (parsed[n] == null) {
+        List<String> reps = repetitions(n);
+        String[][] split = new String[reps.size()][];
+        for (int i = 0; i < split.length; i++) {
+          split[i] = split(reps.get(i), componentSeparator);
+        }
+        parsed[n] = split;
+      }
+      return parsed[n];
     }
 
     /** The first component of field n, trimmed: the code of a coded field. */
@@ -84,9 +105,16 @@ public final class Hl7Text {
       return component(n, 1).trim();
     }
 
+    /** True when the field holds no data: empty, only delimiters, or the HL7 null "". */
     public boolean isEmpty(int n) {
-      return field(n).replace(String.valueOf(componentSeparator), "").replace(String.valueOf(repetitionSeparator), "")
-          .replace(String.valueOf(subcomponentSeparator), "").replace("\"\"", "").isBlank();
+      String value = field(n);
+      for (int i = 0; i < value.length(); i++) {
+        char ch = value.charAt(i);
+        if (ch != componentSeparator && ch != repetitionSeparator && ch != subcomponentSeparator && ch != '"' && !Character.isWhitespace(ch)) {
+          return false;
+        }
+      }
+      return true;
     }
 
     public Hl7Location at(int field) {
@@ -125,7 +153,7 @@ public final class Hl7Text {
     this.subcomponentSeparator = encoding.length() > 3 ? encoding.charAt(3) : '&';
     List<Segment> list = new ArrayList<>();
     Map<String, Integer> counts = new HashMap<>();
-    for (String line : text.split("\r\n|\r|\n")) {
+    for (String line : LINE_BREAKS.split(text)) {
       String trimmed = line.strip();
       if (trimmed.isEmpty()) {
         continue;

@@ -16,6 +16,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class IgAcknowledgementExamplesTest {
 
+  private static final ca.uhn.hl7v2.parser.PipeParser HAPI = ca.uhn.hl7v2.parser.PipeParser.getInstanceWithNoValidation();
   private final MessageValidator validator = Hl7Fixtures.validator();
   private final AckBuilder acks = new AckBuilder(Hl7Fixtures.TABLES, Hl7Fixtures.CLOCK);
 
@@ -38,9 +39,15 @@ class IgAcknowledgementExamplesTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("examples")
-  void theIgExampleAcknowledgementIsReproduced(String example, Hl7Fixtures.Editor message) {
+  void theIgExampleAcknowledgementIsReproduced(String example, Hl7Fixtures.Editor message) throws Exception {
     Hl7Text expected = Hl7Text.of(Hl7Fixtures.sample(example));
-    Hl7Text actual = Hl7Text.of(acks.ack(validator.validate(message.text())));
+    String ack = acks.ack(validator.validate(message.text()));
+    Hl7Text actual = Hl7Text.of(ack);
+    // The acknowledgement is a valid HL7 2.5.1 ACK for HAPI, ERR for ERR.
+    ca.uhn.hl7v2.model.v251.message.ACK parsed = (ca.uhn.hl7v2.model.v251.message.ACK) HAPI.parse(ack);
+    assertThat(parsed.getMSA().getAcknowledgmentCode().getValue()).isEqualTo(actual.first("MSA").code(1));
+    assertThat(parsed.getERRReps()).isEqualTo(actual.segments("ERR").size());
+    assertThat(parsed.getMSH().getMessageProfileIdentifier(0).getEntityIdentifier().getValue()).isEqualTo("Z23");
 
     assertThat(actual.first("MSA").code(1)).isEqualTo(expected.first("MSA").code(1));
     assertThat(actual.first("MSA").field(2)).isEqualTo("45646ug");
@@ -54,6 +61,14 @@ class IgAcknowledgementExamplesTest {
       assertThat(produced).as("ERR of " + example).anyMatch(p -> code.isEmpty()
           ? p.startsWith(location(err) + " ") && p.endsWith(" " + err.code(4)) : p.equals(wanted));
     }
+  }
+
+  @org.junit.jupiter.api.Test
+  void valuesEchoedFromTheMessageAreEscaped() throws Exception {
+    String ack = acks.ack(validator.validate(base().set("MSH", 10, "ID\\F\\with|pipes").set("MSH", 3, "APP&SUB").text()));
+    ca.uhn.hl7v2.model.v251.message.ACK parsed = (ca.uhn.hl7v2.model.v251.message.ACK) HAPI.parse(ack);
+    assertThat(parsed.getMSA().getMessageControlID().getValue()).isEqualTo("ID\\F\\with");
+    assertThat(AckBuilder.escape("a|b^c&d~e\\f\r")).isEqualTo("a\\F\\b\\S\\c\\T\\d\\R\\e\\E\\f");
   }
 
   /**

@@ -139,6 +139,21 @@ class MessageTestingProcessTest extends ProcessTestSupport {
   }
 
   @Test
+  void hostileInputOnTheMessageEndpointIsAnsweredWithoutStoringIt() throws Exception {
+    OnboardingRequest request = invited("Hemlock Clinic");
+    CredentialService.Revealed login = credentials.reveal(credentials.issue(request.id(), ExchangeCredential.Environment.TEST).revealToken());
+    mvc.perform(post("/api/hl7/messages").with(httpBasic(login.username(), login.password())).contentType(MediaType.APPLICATION_OCTET_STREAM)
+            .content(new byte[] {0x4d, 0x53, 0x48, 0x00, (byte) 0xfe}))
+        .andExpect(status().isOk()).andExpect(content().string(containsString("MSA|AR|")))
+        .andExpect(content().string(containsString("not UTF-8")));
+    byte[] huge = new byte[5 * 1024 * 1024];
+    java.util.Arrays.fill(huge, (byte) 'A');
+    mvc.perform(post("/api/hl7/messages").with(httpBasic(login.username(), login.password())).contentType(MediaType.TEXT_PLAIN).content(huge))
+        .andExpect(status().isPayloadTooLarge());
+    Assertions.assertThat(jdbc.queryForObject("select count(*) from miic_test_message", Integer.class)).isZero();
+  }
+
+  @Test
   void goLiveIssuesProductionCredentials() throws Exception {
     OnboardingRequest request = invited("Cedar Clinic");
     for (String[] step : new String[][] {{"Task_SetUpTransport", VAR_TRANSPORT_OUTCOME, OUTCOME_PASSED},
