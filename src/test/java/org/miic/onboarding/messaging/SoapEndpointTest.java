@@ -28,6 +28,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /** The CDC SOAP service, driven by a JAX-WS client generated from the WSDL the application publishes. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(TestConfig.class)
+@org.junit.jupiter.api.Tag("database")
 class SoapEndpointTest {
 
   @LocalServerPort int port;
