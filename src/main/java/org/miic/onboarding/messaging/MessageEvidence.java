@@ -54,10 +54,12 @@ public class MessageEvidence implements TestEvidenceProvider {
           .append(".\n\n");
       Map<String, Long> frequent = inPhase.stream().flatMap(m -> m.findings().stream())
           .collect(Collectors.groupingBy(f -> f.rule() + " " + f.severity().toLowerCase(java.util.Locale.ROOT) + ": "
-              + f.text().replaceAll("'[^']*'", "…"), Collectors.counting()));
+              + QUOTED.matcher(f.text()).replaceAll("…"), Collectors.counting()));
       if (!frequent.isEmpty()) {
-        md.append("Most frequent findings:\n\n");
-        frequent.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+        md.append("Most frequent findings (errors first):\n\n");
+        frequent.entrySet().stream()
+            .sorted(Comparator.<Map.Entry<String, Long>>comparingInt(e -> severityRank(e.getKey()))
+                .thenComparing(Map.Entry.<String, Long>comparingByValue().reversed()).thenComparing(Map.Entry.comparingByKey()))
             .limit(5).forEach(e -> md.append("- ").append(e.getValue()).append(" × ").append(e.getKey()).append('\n'));
         md.append('\n');
       }
@@ -77,7 +79,9 @@ public class MessageEvidence implements TestEvidenceProvider {
     return md.toString();
   }
 
-  static Comparator<TestMessage> newestFirst() {
-    return Comparator.comparing(TestMessage::receivedAt).reversed();
+  private static final java.util.regex.Pattern QUOTED = java.util.regex.Pattern.compile("'[^']*'");
+
+  private static int severityRank(String key) {
+    return key.contains(" error: ") ? 0 : key.contains(" warning: ") ? 1 : 2;
   }
 }
