@@ -1,16 +1,16 @@
 package org.miic.onboarding.messaging;
 
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.miic.onboarding.common.ConflictException;
 import org.miic.onboarding.common.NotFoundException;
+import org.miic.onboarding.common.PublicUrls;
+import org.miic.onboarding.common.RandomTokens;
 import org.miic.onboarding.worksheet.OnboardingRequest;
 import org.miic.onboarding.worksheet.Worksheet;
 import org.miic.onboarding.worksheet.WorksheetService;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,22 +23,18 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CredentialService {
 
-  private static final char[] PASSWORD_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789".toCharArray();
-  private static final char[] TOKEN_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789".toCharArray();
-  private static final SecureRandom RANDOM = new SecureRandom();
 
   private final CredentialRepository credentials;
   private final WorksheetService worksheets;
   private final BCryptPasswordEncoder hashes = new BCryptPasswordEncoder();
   private final Clock clock;
-  private final String baseUrl;
+  private final PublicUrls urls;
 
-  public CredentialService(CredentialRepository credentials, WorksheetService worksheets, Clock clock,
-      @Value("${miic.public-base-url}") String baseUrl) {
+  public CredentialService(CredentialRepository credentials, WorksheetService worksheets, Clock clock, PublicUrls urls) {
     this.credentials = credentials;
     this.worksheets = worksheets;
     this.clock = clock;
-    this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+    this.urls = urls;
   }
 
   /** What the organization is told once: the username, facility id and password for the endpoints. */
@@ -56,8 +52,8 @@ public class CredentialService {
     String facilityId = worksheet.submittingFor().isEmpty() || worksheet.submittingFor().get(0).facilityId().isBlank()
         ? "ORG" + request.organizationId() : worksheet.submittingFor().get(0).facilityId();
     String username = "miic-" + (environment == ExchangeCredential.Environment.TEST ? "test" : "prod") + "-" + request.organizationId()
-        + "-" + random(TOKEN_ALPHABET, 6);
-    long id = credentials.insert(request.organizationId(), requestId, environment, username, facilityId, random(TOKEN_ALPHABET, 32),
+        + "-" + RandomTokens.next(6);
+    long id = credentials.insert(request.organizationId(), requestId, environment, username, facilityId, RandomTokens.next(32),
         clock.instant());
     return credentials.byId(id).orElseThrow();
   }
@@ -65,7 +61,7 @@ public class CredentialService {
   /** The one-time link of credentials not yet revealed, for an email; empty once revealed. */
   public Optional<String> revealLink(long requestId, ExchangeCredential.Environment environment) {
     return credentials.activeFor(requestId, environment).filter(c -> !c.revealed())
-        .map(c -> baseUrl + "/credentials/" + c.revealToken());
+        .map(c -> urls.of("/credentials/" + c.revealToken()));
   }
 
   /** Opens the one-time link: creates the password and shows it, once. */
@@ -78,7 +74,7 @@ public class CredentialService {
       throw new ConflictException("These credentials were already shown on " + c.revealedAt()
           + ". For your security they are shown only once; ask MIIC onboarding staff to issue new ones if they were lost.");
     }
-    String password = random(PASSWORD_ALPHABET, 20);
+    String password = RandomTokens.next(RandomTokens.MIXED, 20);
     if (!credentials.reveal(c.id(), hashes.encode(password), clock.instant())) {
       throw new ConflictException("These credentials were just shown to someone else; ask MIIC onboarding staff for new ones.");
     }
@@ -98,13 +94,5 @@ public class CredentialService {
 
   public List<ExchangeCredential> forOrganization(long organizationId) {
     return credentials.forOrganization(organizationId);
-  }
-
-  private static String random(char[] alphabet, int length) {
-    StringBuilder sb = new StringBuilder(length);
-    for (int i = 0; i < length; i++) {
-      sb.append(alphabet[RANDOM.nextInt(alphabet.length)]);
-    }
-    return sb.toString();
   }
 }

@@ -1,8 +1,8 @@
 package org.miic.onboarding.messaging;
 
-import java.security.SecureRandom;
 import java.util.Optional;
-import org.springframework.beans.factory.annotation.Value;
+import org.miic.onboarding.common.PublicUrls;
+import org.miic.onboarding.common.RandomTokens;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -10,19 +10,18 @@ import org.springframework.stereotype.Component;
 @Component
 public class ReportLinks {
 
-  private static final char[] ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789".toCharArray();
-  private static final SecureRandom RANDOM = new SecureRandom();
+  private static final int LENGTH = 32;
 
   private final JdbcTemplate jdbc;
-  private final String baseUrl;
+  private final PublicUrls urls;
 
-  public ReportLinks(JdbcTemplate jdbc, @Value("${miic.public-base-url}") String baseUrl) {
+  public ReportLinks(JdbcTemplate jdbc, PublicUrls urls) {
     this.jdbc = jdbc;
-    this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+    this.urls = urls;
   }
 
   public String link(long requestId) {
-    return baseUrl + "/report/" + token(requestId);
+    return urls.of("/report/" + token(requestId));
   }
 
   String token(long requestId) {
@@ -30,17 +29,13 @@ public class ReportLinks {
     if (existing != null) {
       return existing;
     }
-    StringBuilder sb = new StringBuilder();
-    for (int i = 0; i < 32; i++) {
-      sb.append(ALPHABET[RANDOM.nextInt(ALPHABET.length)]);
-    }
-    jdbc.update("update miic_request set report_token = ? where id = ? and report_token is null", sb.toString(), requestId);
+    jdbc.update("update miic_request set report_token = ? where id = ? and report_token is null", RandomTokens.next(LENGTH), requestId);
     return jdbc.queryForObject("select report_token from miic_request where id = ?", String.class, requestId);
   }
 
   /** The request a report token belongs to. */
   public Optional<Long> requestOf(String token) {
-    if (token == null || !token.matches("[a-z2-9]{32}")) {
+    if (!RandomTokens.looksLike(token, RandomTokens.LOWER, LENGTH)) {
       return Optional.empty();
     }
     return jdbc.queryForList("select id from miic_request where report_token = ?", Long.class, token).stream().findFirst();

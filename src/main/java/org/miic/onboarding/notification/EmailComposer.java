@@ -11,6 +11,7 @@ import java.util.Set;
 import org.miic.onboarding.agreement.AgreementService;
 import org.miic.onboarding.agreement.UserAgreement;
 import org.miic.onboarding.common.NotFoundException;
+import org.miic.onboarding.common.PublicUrls;
 import org.miic.onboarding.messaging.CredentialService;
 import org.miic.onboarding.messaging.ExchangeCredential;
 import org.miic.onboarding.messaging.ReportLinks;
@@ -21,7 +22,6 @@ import org.miic.onboarding.worksheet.OnboardingRequest;
 import org.miic.onboarding.worksheet.Worksheet;
 import org.miic.onboarding.worksheet.WorksheetRepository;
 import org.miic.onboarding.worksheet.WorksheetService;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
@@ -46,8 +46,7 @@ public class EmailComposer {
   private final String baseUrl;
 
   public EmailComposer(OrganizationRepository organizations, WorksheetService worksheets, WorksheetRepository worksheetRepository,
-      AgreementService agreements, QueueService queue, CredentialService credentials, ReportLinks reports,
-      @Value("${miic.public-base-url}") String baseUrl) {
+      AgreementService agreements, QueueService queue, CredentialService credentials, ReportLinks reports, PublicUrls urls) {
     this.credentials = credentials;
     this.reports = reports;
     this.organizations = organizations;
@@ -55,7 +54,7 @@ public class EmailComposer {
     this.worksheetRepository = worksheetRepository;
     this.agreements = agreements;
     this.queue = queue;
-    this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+    this.baseUrl = urls.base();
     ClassLoaderTemplateResolver files = new ClassLoaderTemplateResolver();
     files.setPrefix("templates/email/");
     files.setSuffix(".txt");

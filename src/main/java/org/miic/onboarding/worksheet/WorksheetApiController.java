@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.miic.onboarding.onboarding.RequestStatus;
 import org.miic.onboarding.onboarding.RequestStatusService;
-import org.springframework.beans.factory.annotation.Value;
+import org.miic.onboarding.common.PublicUrls;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -23,12 +23,12 @@ class WorksheetApiController {
 
   private final WorksheetService worksheets;
   private final RequestStatusService statuses;
-  private final String baseUrl;
+  private final PublicUrls urls;
 
-  WorksheetApiController(WorksheetService worksheets, RequestStatusService statuses, @Value("${miic.public-base-url}") String baseUrl) {
+  WorksheetApiController(WorksheetService worksheets, RequestStatusService statuses, PublicUrls urls) {
     this.worksheets = worksheets;
     this.statuses = statuses;
-    this.baseUrl = baseUrl;
+    this.urls = urls;
   }
 
   record Submitted(String trackingId, String statusUrl, String correctionUrl, String statusApi) {}
@@ -63,8 +63,7 @@ class WorksheetApiController {
   }
 
   private Submitted links(String trackingId) {
-    String base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
-    return new Submitted(trackingId, base + "/status/" + trackingId, base + "/worksheet/" + trackingId + "/edit",
-        base + "/api/worksheets/" + trackingId + "/status");
+    return new Submitted(trackingId, urls.of("/status/" + trackingId), urls.of("/worksheet/" + trackingId + "/edit"),
+        urls.of("/api/worksheets/" + trackingId + "/status"));
   }
 }

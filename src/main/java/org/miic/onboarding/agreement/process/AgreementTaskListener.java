@@ -3,6 +3,7 @@ package org.miic.onboarding.agreement.process;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.miic.onboarding.ProcessConstants;
+import org.miic.onboarding.common.ProcessVariables;
 import org.miic.onboarding.agreement.AgreementService;
 import org.miic.onboarding.agreement.UserAgreement;
 import org.miic.onboarding.organization.OrganizationRepository;
@@ -22,7 +23,7 @@ class AgreementTaskListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    long organizationId = ((Number) task.getVariable(ProcessConstants.VAR_ORGANIZATION_ID)).longValue();
+    long organizationId = ProcessVariables.organizationId(task);
     StringBuilder md = new StringBuilder("Agreements on file:\n\n");
     for (UserAgreement a : agreements.history(organizationId)) {
       md.append("- signed ").append(a.signedOn()).append(" by ").append(a.signerName())

@@ -3,6 +3,7 @@ package org.miic.onboarding.agreement.process;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.miic.onboarding.ProcessConstants;
+import org.miic.onboarding.common.ProcessVariables;
 import org.miic.onboarding.agreement.AgreementService;
 import org.miic.onboarding.agreement.UserAgreement;
 import org.springframework.stereotype.Component;
@@ -19,7 +20,7 @@ class CheckAgreementDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    long organizationId = ((Number) execution.getVariable(ProcessConstants.VAR_ORGANIZATION_ID)).longValue();
+    long organizationId = ProcessVariables.organizationId(execution);
     UserAgreement current = agreements.current(organizationId).orElse(null);
     execution.setVariable(ProcessConstants.VAR_AGREEMENT_CURRENT, current != null);
     execution.setVariable(ProcessConstants.VAR_AGREEMENT_ID, current == null ? null : current.id());

@@ -3,6 +3,7 @@ package org.miic.onboarding.agreement.process;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.miic.onboarding.ProcessConstants;
+import org.miic.onboarding.common.ProcessVariables;
 import org.miic.onboarding.agreement.AgreementService;
 import org.springframework.stereotype.Component;
 
@@ -18,7 +19,7 @@ class FlagAgreementLapsedDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    long organizationId = ((Number) execution.getVariable(ProcessConstants.VAR_ORGANIZATION_ID)).longValue();
+    long organizationId = ProcessVariables.organizationId(execution);
     boolean lapsed = agreements.lapse(organizationId);
     execution.setVariable(ProcessConstants.VAR_AGREEMENT_LAPSED, lapsed);
   }

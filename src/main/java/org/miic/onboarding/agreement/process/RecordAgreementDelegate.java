@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.miic.onboarding.ProcessConstants;
+import org.miic.onboarding.common.ProcessVariables;
 import org.miic.onboarding.agreement.AgreementService;
 import org.miic.onboarding.agreement.UserAgreement;
 import org.springframework.stereotype.Component;
@@ -28,7 +29,7 @@ class RecordAgreementDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    long organizationId = ((Number) execution.getVariable(ProcessConstants.VAR_ORGANIZATION_ID)).longValue();
+    long organizationId = ProcessVariables.organizationId(execution);
     AgreementService.Signature signature = new AgreementService.Signature(
         (String) execution.getVariable(ProcessConstants.VAR_SIGNER_NAME),
         (String) execution.getVariable(ProcessConstants.VAR_SIGNER_TITLE),

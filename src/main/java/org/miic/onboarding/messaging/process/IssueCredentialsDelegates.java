@@ -1,7 +1,7 @@
 package org.miic.onboarding.messaging.process;
 
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.miic.onboarding.ProcessConstants;
+import org.miic.onboarding.common.ProcessVariables;
 import org.miic.onboarding.messaging.CredentialService;
 import org.miic.onboarding.messaging.ExchangeCredential;
 import org.springframework.context.annotation.Bean;
@@ -16,13 +16,13 @@ class IssueCredentialsDelegates {
 
   @Bean("issueTestCredentials")
   JavaDelegate issueTestCredentials(CredentialService credentials) {
-    return execution -> credentials.issue(((Number) execution.getVariable(ProcessConstants.VAR_REQUEST_ID)).longValue(),
+    return execution -> credentials.issue(ProcessVariables.requestId(execution),
         ExchangeCredential.Environment.TEST);
   }
 
   @Bean("issueProductionCredentials")
   JavaDelegate issueProductionCredentials(CredentialService credentials) {
-    return execution -> credentials.issue(((Number) execution.getVariable(ProcessConstants.VAR_REQUEST_ID)).longValue(),
+    return execution -> credentials.issue(ProcessVariables.requestId(execution),
         ExchangeCredential.Environment.PRODUCTION);
   }
 }

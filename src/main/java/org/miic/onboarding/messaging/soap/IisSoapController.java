@@ -21,7 +21,7 @@ import org.miic.onboarding.messaging.MessageIntake;
 import org.miic.onboarding.messaging.ValidationProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import org.miic.onboarding.common.PublicUrls;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -53,14 +53,13 @@ class IisSoapController {
   private final ValidationProperties properties;
   private final String wsdl;
 
-  IisSoapController(CredentialService credentials, MessageIntake intake, ValidationProperties properties,
-      @Value("${miic.public-base-url}") String baseUrl) throws IOException {
+  IisSoapController(CredentialService credentials, MessageIntake intake, ValidationProperties properties, PublicUrls urls)
+      throws IOException {
     this.credentials = credentials;
     this.intake = intake;
     this.properties = properties;
-    String base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     this.wsdl = new ClassPathResource("wsdl/cdc-iis-2011.wsdl").getContentAsString(StandardCharsets.UTF_8)
-        .replace("http://localhost:8282/wsdl-demo", base + "/iis/soap");
+        .replace("http://localhost:8282/wsdl-demo", urls.of("/iis/soap"));
   }
 
   @GetMapping(path = "/iis/soap", produces = MediaType.TEXT_XML_VALUE)

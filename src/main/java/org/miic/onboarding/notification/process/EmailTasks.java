@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.miic.onboarding.ProcessConstants;
+import org.miic.onboarding.common.ProcessVariables;
 import org.miic.onboarding.notification.EmailRequest;
 import org.miic.onboarding.notification.EmailService;
 import org.miic.onboarding.notification.EmailTemplate;
@@ -41,7 +42,7 @@ public class EmailTasks {
 
   /** For the corrections emails: which testing step asks for corrections. */
   public void send(DelegateExecution execution, String template, String correctionPhase) {
-    long organizationId = ((Number) execution.getVariable(ProcessConstants.VAR_ORGANIZATION_ID)).longValue();
+    long organizationId = ProcessVariables.organizationId(execution);
     Number requestId = (Number) execution.getVariable(ProcessConstants.VAR_REQUEST_ID);
     Map<String, Object> facts = new HashMap<>();
     for (String name : FACTS) {

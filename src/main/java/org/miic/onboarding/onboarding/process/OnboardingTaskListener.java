@@ -2,7 +2,7 @@ package org.miic.onboarding.onboarding.process;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.miic.onboarding.ProcessConstants;
+import org.miic.onboarding.common.ProcessVariables;
 import org.miic.onboarding.agreement.AgreementService;
 import org.miic.onboarding.onboarding.TestEvidenceProvider;
 import org.miic.onboarding.onboarding.TestingPhase;
@@ -39,8 +39,8 @@ class OnboardingTaskListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    long requestId = ((Number) task.getVariable(ProcessConstants.VAR_REQUEST_ID)).longValue();
-    long organizationId = ((Number) task.getVariable(ProcessConstants.VAR_ORGANIZATION_ID)).longValue();
+    long requestId = ProcessVariables.requestId(task);
+    long organizationId = ProcessVariables.organizationId(task);
     task.setVariableLocal(LOCAL_ORGANIZATION, WorksheetSummary.markdown(worksheets.currentWorksheet(requestId)));
     task.setVariableLocal(LOCAL_AGREEMENT, ReviewTaskContent.agreementLine(agreements.status(organizationId)));
     task.setVariableLocal(LOCAL_PRIORITY, queue.breakdownMarkdown(requestId));

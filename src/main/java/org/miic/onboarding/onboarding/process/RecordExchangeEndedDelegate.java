@@ -3,6 +3,7 @@ package org.miic.onboarding.onboarding.process;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.miic.onboarding.ProcessConstants;
+import org.miic.onboarding.common.ProcessVariables;
 import org.miic.onboarding.onboarding.OnboardingService;
 import org.springframework.stereotype.Component;
 
@@ -22,7 +23,7 @@ class RecordExchangeEndedDelegate implements JavaDelegate {
     if (reason == null) {
       reason = execution.getVariable(ProcessConstants.VAR_DATA_QUALITY_ISSUES);
     }
-    onboarding.exchangeEnded(((Number) execution.getVariable(ProcessConstants.VAR_REQUEST_ID)).longValue(),
+    onboarding.exchangeEnded(ProcessVariables.requestId(execution),
         reason == null ? "Ended by MIIC staff" : reason.toString());
   }
 }

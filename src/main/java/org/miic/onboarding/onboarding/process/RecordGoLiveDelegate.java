@@ -2,7 +2,7 @@ package org.miic.onboarding.onboarding.process;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.miic.onboarding.ProcessConstants;
+import org.miic.onboarding.common.ProcessVariables;
 import org.miic.onboarding.onboarding.OnboardingService;
 import org.springframework.stereotype.Component;
 
@@ -18,6 +18,6 @@ class RecordGoLiveDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    onboarding.goLive(((Number) execution.getVariable(ProcessConstants.VAR_REQUEST_ID)).longValue());
+    onboarding.goLive(ProcessVariables.requestId(execution));
   }
 }

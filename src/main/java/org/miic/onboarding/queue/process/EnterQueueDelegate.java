@@ -2,7 +2,7 @@ package org.miic.onboarding.queue.process;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.miic.onboarding.ProcessConstants;
+import org.miic.onboarding.common.ProcessVariables;
 import org.miic.onboarding.queue.QueueService;
 import org.springframework.stereotype.Component;
 
@@ -18,6 +18,6 @@ class EnterQueueDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    queue.enter(((Number) execution.getVariable(ProcessConstants.VAR_REQUEST_ID)).longValue());
+    queue.enter(ProcessVariables.requestId(execution));
   }
 }

@@ -3,6 +3,7 @@ package org.miic.onboarding.worksheet.process;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.miic.onboarding.ProcessConstants;
+import org.miic.onboarding.common.ProcessVariables;
 import org.miic.onboarding.worksheet.WorksheetService;
 import org.springframework.stereotype.Component;
 
@@ -18,7 +19,7 @@ class CheckCompletenessDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    long requestId = ((Number) execution.getVariable(ProcessConstants.VAR_REQUEST_ID)).longValue();
+    long requestId = ProcessVariables.requestId(execution);
     int count = worksheets.checkCompleteness(requestId).size();
     execution.setVariable(ProcessConstants.VAR_COMPLETENESS_FINDING_COUNT, count);
   }

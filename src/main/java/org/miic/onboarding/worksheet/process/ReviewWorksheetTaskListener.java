@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.miic.onboarding.ProcessConstants;
+import org.miic.onboarding.common.ProcessVariables;
 import org.miic.onboarding.worksheet.WorksheetService;
 import org.springframework.stereotype.Component;
 
@@ -25,7 +26,7 @@ class ReviewWorksheetTaskListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    long requestId = ((Number) task.getVariable(ProcessConstants.VAR_REQUEST_ID)).longValue();
+    long requestId = ProcessVariables.requestId(task);
     if (EVENTNAME_CREATE.equals(task.getEventName())) {
       task.setVariablesLocal(content.contentFor(requestId));
       return;
