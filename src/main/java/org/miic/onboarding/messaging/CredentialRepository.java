@@ -65,6 +65,10 @@ class CredentialRepository {
         passwordHash, Db.ts(at), id) == 1;
   }
 
+  void revoke(long id, Instant at) {
+    jdbc.update("update miic_exchange_credential set revoked_at = ? where id = ? and revoked_at is null", Db.ts(at), id);
+  }
+
   List<ExchangeCredential> forOrganization(long organizationId) {
     return jdbc.query("select * from miic_exchange_credential where organization_id = ? order by id", MAPPER, organizationId);
   }

@@ -58,6 +58,16 @@ public class CredentialService {
     return credentials.byId(id).orElseThrow();
   }
 
+  /**
+   * Staff replace lost or exposed credentials: the active ones stop working at once and new ones are issued; the
+   * returned one-time link is for staff to pass on to the organization.
+   */
+  @Transactional
+  public String reissue(long requestId, ExchangeCredential.Environment environment) {
+    credentials.activeFor(requestId, environment).ifPresent(c -> credentials.revoke(c.id(), clock.instant()));
+    return urls.of("/credentials/" + issue(requestId, environment).revealToken());
+  }
+
   /** The one-time link of credentials not yet revealed, for an email; empty once revealed. */
   public Optional<String> revealLink(long requestId, ExchangeCredential.Environment environment) {
     return credentials.activeFor(requestId, environment).filter(c -> !c.revealed())

@@ -153,6 +153,26 @@ class MessageTestingProcessTest extends ProcessTestSupport {
     Assertions.assertThat(jdbc.queryForObject("select count(*) from miic_test_message", Integer.class)).isZero();
   }
 
+
+  @Test
+  void staffReissueLostCredentialsAndTheOldOnesStopWorking() throws Exception {
+    OnboardingRequest request = invited("Ironwood Clinic");
+    CredentialService.Revealed old = credentials.reveal(credentials.issue(request.id(), ExchangeCredential.Environment.TEST).revealToken());
+    mvc.perform(post("/api/onboardings/{t}/credentials/TEST/reissue", request.trackingId())).andExpect(status().isUnauthorized());
+    String body = mvc.perform(post("/api/onboardings/{t}/credentials/test/reissue", request.trackingId()).with(httpBasic("admin", "admin-test")))
+        .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+    String link = link(body, "credentials");
+    Assertions.assertThat(credentials.authenticate(old.username(), old.password(), null)).isEmpty();
+    CredentialService.Revealed fresh = credentials.reveal(link.substring("/credentials/".length()));
+    Assertions.assertThat(credentials.authenticate(fresh.username(), fresh.password(), fresh.facilityId())).isPresent();
+    mvc.perform(get("/api/onboardings/{t}/credentials", request.trackingId()).with(httpBasic("admin", "admin-test")))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString(fresh.username())))
+        .andExpect(content().string(org.hamcrest.Matchers.not(containsString("$2"))));
+    mvc.perform(post("/api/onboardings/{t}/credentials/STAGING/reissue", request.trackingId()).with(httpBasic("admin", "admin-test")))
+        .andExpect(status().isBadRequest());
+  }
+
   @Test
   void goLiveIssuesProductionCredentials() throws Exception {
     OnboardingRequest request = invited("Cedar Clinic");
