@@ -1,6 +1,5 @@
 package org.miic.onboarding.notification;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -161,9 +160,5 @@ public class EmailComposer {
     if (email != null && !email.isBlank()) {
       to.add(email.trim());
     }
-  }
-
-  static String formatDate(LocalDate date) {
-    return date.toString();
   }
 }

@@ -297,10 +297,6 @@ public class QueueService {
     }
   }
 
-  public Optional<QueueEntry> findEntry(long requestId) {
-    return queue.findByRequest(requestId);
-  }
-
   public QueueEntry entry(long requestId) {
     return queue.findByRequest(requestId).orElseThrow(() -> new NotFoundException("Request " + requestId + " is not in the queue."));
   }
