@@ -1,0 +1,87 @@
+package org.miic.onboarding.messaging.evidence;
+
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.miic.onboarding.onboarding.TestEvidenceProvider;
+import org.miic.onboarding.onboarding.TestingPhase;
+import org.springframework.stereotype.Component;
+
+/**
+ * The evidence in the step-3 and step-4 task forms: for the task's phase the messages received, accepted and
+ * rejected, the most frequent findings, the scenarios covered, and the go-live criteria over the latest messages.
+ */
+@Component
+public class MessageEvidence implements TestEvidenceProvider {
+
+  private final TestMessageRepository messages;
+  private final GoLiveCriteria criteria;
+  private final ReportLinks reports;
+
+  public MessageEvidence(TestMessageRepository messages, GoLiveCriteria criteria, ReportLinks reports) {
+    this.messages = messages;
+    this.criteria = criteria;
+    this.reports = reports;
+  }
+
+  /** The request's messages, newest first. */
+  public List<TestMessage> messages(long requestId) {
+    return messages.forRequest(requestId, 500);
+  }
+
+  public GoLiveCriteria.Verdict verdict(long requestId) {
+    return criteria.evaluate(messages(requestId));
+  }
+
+  @Override
+  public String evidenceMarkdown(long requestId, TestingPhase phase) {
+    List<TestMessage> all = messages(requestId);
+    List<TestMessage> inPhase = all.stream().filter(m -> m.phase() == phase).toList();
+    StringBuilder md = new StringBuilder();
+    if (inPhase.isEmpty()) {
+      md.append("No message received yet during ").append(phase.label().toLowerCase(java.util.Locale.ROOT)).append(".\n\n");
+    } else {
+      long aa = inPhase.stream().filter(m -> "AA".equals(m.ackCode())).count();
+      long ae = inPhase.stream().filter(m -> "AE".equals(m.ackCode())).count();
+      long ar = inPhase.stream().filter(m -> "AR".equals(m.ackCode())).count();
+      md.append("**").append(inPhase.size()).append(inPhase.size() == 1 ? " message" : " messages").append("** during ")
+          .append(phase.label().toLowerCase(java.util.Locale.ROOT)).append(": ").append(aa).append(" accepted (AA), ").append(ae)
+          .append(" accepted with errors (AE), ").append(ar).append(" rejected (AR). Latest: ").append(inPhase.get(0).receivedAt())
+          .append(".\n\n");
+      Map<String, Long> frequent = inPhase.stream().flatMap(m -> m.findings().stream())
+          .collect(Collectors.groupingBy(f -> f.rule() + " " + f.severity().toLowerCase(java.util.Locale.ROOT) + ": "
+              + QUOTED.matcher(f.text()).replaceAll("…"), Collectors.counting()));
+      if (!frequent.isEmpty()) {
+        md.append("Most frequent findings (errors first):\n\n");
+        frequent.entrySet().stream()
+            .sorted(Comparator.<Map.Entry<String, Long>>comparingInt(e -> severityRank(e.getKey()))
+                .thenComparing(Map.Entry.<String, Long>comparingByValue().reversed()).thenComparing(Map.Entry.comparingByKey()))
+            .limit(5).forEach(e -> md.append("- ").append(e.getValue()).append(" × ").append(e.getKey()).append('\n'));
+        md.append('\n');
+      }
+    }
+    Set<Scenario> covered = EnumSet.noneOf(Scenario.class);
+    all.stream().limit(criteria.window()).forEach(m -> covered.addAll(m.scenarios()));
+    Map<String, Boolean> scenarios = new LinkedHashMap<>();
+    for (Scenario s : Scenario.values()) {
+      scenarios.put(s.label(), covered.contains(s));
+    }
+    md.append("Scenarios covered: ").append(scenarios.entrySet().stream()
+        .map(e -> e.getKey() + (e.getValue() ? " ✔" : " ✘")).collect(Collectors.joining(", "))).append(".\n\n");
+    GoLiveCriteria.Verdict verdict = criteria.evaluate(all);
+    md.append("Go-live criteria (last ").append(criteria.window()).append(" messages): ")
+        .append(verdict.passed() ? "**met**." : "**not met**: " + String.join("; ", verdict.reasons()) + ".").append("\n\n");
+    md.append("The organization's report: ").append(reports.link(requestId));
+    return md.toString();
+  }
+
+  private static final java.util.regex.Pattern QUOTED = java.util.regex.Pattern.compile("'[^']*'");
+
+  private static int severityRank(String key) {
+    return key.contains(" error: ") ? 0 : key.contains(" warning: ") ? 1 : 2;
+  }
+}

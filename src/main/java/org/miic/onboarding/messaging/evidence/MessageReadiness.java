@@ -1,0 +1,28 @@
+package org.miic.onboarding.messaging.evidence;
+
+import java.util.List;
+import java.util.Optional;
+import org.miic.onboarding.onboarding.TestingPhase;
+import org.miic.onboarding.queue.ReadinessCheck;
+import org.springframework.stereotype.Component;
+
+/** Pre-testing in the queue: messages sent while waiting that meet the go-live criteria show the organization is ready. */
+@Component
+class MessageReadiness implements ReadinessCheck {
+
+  private final TestMessageRepository messages;
+  private final GoLiveCriteria criteria;
+
+  MessageReadiness(TestMessageRepository messages, GoLiveCriteria criteria) {
+    this.messages = messages;
+    this.criteria = criteria;
+  }
+
+  @Override
+  public Optional<String> readiness(long requestId) {
+    List<TestMessage> preTests = messages.forRequest(requestId, criteria.window() * 5).stream()
+        .filter(m -> m.phase() == TestingPhase.QUEUE).toList();
+    return preTests.isEmpty() || !criteria.evaluate(preTests).passed() ? Optional.empty()
+        : Optional.of("Pre-test messages meet the go-live criteria (" + Math.min(preTests.size(), criteria.window()) + " messages)");
+  }
+}

@@ -1,0 +1,98 @@
+package org.miic.onboarding.messaging.evidence;
+
+import org.miic.onboarding.messaging.transport.ExchangeCredential;
+import org.miic.onboarding.messaging.validation.Finding;
+import org.miic.onboarding.messaging.validation.Severity;
+import org.miic.onboarding.messaging.validation.ValidationResult;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.miic.onboarding.common.Db;
+import org.miic.onboarding.onboarding.TestingPhase;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.SimpleJdbcInsert;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class TestMessageRepository {
+
+  private final JdbcTemplate jdbc;
+  private final SimpleJdbcInsert insert;
+
+  public TestMessageRepository(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+    this.insert = new SimpleJdbcInsert(jdbc).withTableName("miic_test_message").usingGeneratedKeyColumns("id")
+        .usingColumns("organization_id", "request_id", "credential_id", "phase", "channel", "received_at", "message_type", "control_id",
+            "ack_code", "error_count", "warning_count", "scenarios", "message", "ack");
+  }
+
+  public long insert(ExchangeCredential credential, TestingPhase phase, String channel, Instant at, ValidationResult result,
+      Set<Scenario> scenarios, String message, String ack) {
+    Map<String, Object> row = new HashMap<>();
+    row.put("organization_id", credential.organizationId());
+    row.put("request_id", credential.requestId());
+    row.put("credential_id", credential.id());
+    row.put("phase", phase.name());
+    row.put("channel", channel);
+    row.put("received_at", Db.ts(at));
+    row.put("message_type", truncate(result.messageType().isEmpty() ? "?" : result.messageType(), 10));
+    row.put("control_id", truncate(result.controlId(), 200));
+    row.put("ack_code", result.ackCode().name());
+    row.put("error_count", (int) result.count(Severity.ERROR));
+    row.put("warning_count", (int) result.count(Severity.WARNING));
+    row.put("scenarios", scenarios.stream().map(Enum::name).collect(Collectors.joining(",")));
+    row.put("message", message);
+    row.put("ack", ack);
+    long id = insert.executeAndReturnKey(row).longValue();
+    for (Finding f : result.findings()) {
+      jdbc.update("insert into miic_test_finding (message_id, rule, severity, location, hl7_error_code, application_error_code, text) "
+          + "values (?, ?, ?, ?, ?, ?, ?)", id, f.rule(), f.severity().name(), truncate(f.location().erl(), 80), f.hl7ErrorCode(),
+          f.applicationErrorCode(), truncate(f.message(), 1000));
+    }
+    return id;
+  }
+
+  /** The VXU messages an organization sent that were not rejected, newest first: its test patients. */
+  public List<String> patientMessages(long organizationId) {
+    return jdbc.queryForList("select message from miic_test_message where organization_id = ? and message_type = 'VXU' "
+        + "and ack_code <> 'AR' order by received_at desc, id desc", String.class, organizationId);
+  }
+
+  /** The request's messages, newest first, each with its findings (two queries, however many messages). */
+  public List<TestMessage> forRequest(long requestId, int limit) {
+    Map<Long, List<TestMessage.StoredFinding>> findings = new HashMap<>();
+    jdbc.query("select f.* from miic_test_finding f join miic_test_message m on m.id = f.message_id where m.request_id = ? "
+        + "order by f.id", rs -> {
+          findings.computeIfAbsent(rs.getLong("message_id"), k -> new java.util.ArrayList<>()).add(new TestMessage.StoredFinding(
+              rs.getString("rule"), rs.getString("severity"), rs.getString("location"), rs.getString("hl7_error_code"), rs.getString("text")));
+        }, requestId);
+    List<TestMessage> messages = jdbc.query("select id, organization_id, request_id, phase, channel, received_at, message_type, "
+            + "control_id, ack_code, error_count, warning_count, scenarios from miic_test_message where request_id = ? "
+            + "order by received_at desc, id desc",
+        (rs, i) -> new TestMessage(rs.getLong("id"), rs.getLong("organization_id"), rs.getObject("request_id", Long.class),
+            TestingPhase.valueOf(rs.getString("phase")), rs.getString("channel"), Db.instant(rs, "received_at"),
+            rs.getString("message_type"), rs.getString("control_id"), rs.getString("ack_code"), rs.getInt("error_count"),
+            rs.getInt("warning_count"), scenarios(rs.getString("scenarios")), findings.getOrDefault(rs.getLong("id"), List.of())),
+        requestId);
+    return messages.size() > limit ? messages.subList(0, limit) : messages;
+  }
+
+  private static Set<Scenario> scenarios(String csv) {
+    Set<Scenario> set = EnumSet.noneOf(Scenario.class);
+    if (csv != null && !csv.isBlank()) {
+      Arrays.stream(csv.split(",")).map(Scenario::valueOf).forEach(set::add);
+    }
+    return set;
+  }
+
+  private static String truncate(String s, int max) {
+    String v = s == null ? "" : s;
+    return v.length() > max ? v.substring(0, max) : v;
+  }
+}

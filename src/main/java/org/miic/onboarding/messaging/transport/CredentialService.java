@@ -1,0 +1,108 @@
+package org.miic.onboarding.messaging.transport;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.miic.onboarding.common.ConflictException;
+import org.miic.onboarding.common.NotFoundException;
+import org.miic.onboarding.common.PublicUrls;
+import org.miic.onboarding.common.RandomTokens;
+import org.miic.onboarding.worksheet.OnboardingRequest;
+import org.miic.onboarding.worksheet.Worksheet;
+import org.miic.onboarding.worksheet.WorksheetService;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Credentials for the message endpoints. Issued per request and environment (TEST at queue entry and invitation,
+ * PRODUCTION at go-live) with a one-time link; the password is created when the link is first opened, shown that once,
+ * and stored only as a BCrypt hash.
+ */
+@Service
+public class CredentialService {
+
+
+  private final CredentialRepository credentials;
+  private final WorksheetService worksheets;
+  private final BCryptPasswordEncoder hashes = new BCryptPasswordEncoder();
+  private final Clock clock;
+  private final PublicUrls urls;
+
+  public CredentialService(CredentialRepository credentials, WorksheetService worksheets, Clock clock, PublicUrls urls) {
+    this.credentials = credentials;
+    this.worksheets = worksheets;
+    this.clock = clock;
+    this.urls = urls;
+  }
+
+  /** What the organization is told once: the username, facility id and password for the endpoints. */
+  public record Revealed(String username, String password, String facilityId, ExchangeCredential.Environment environment) {}
+
+  /** Issues the request's credentials for the environment, or returns those already issued. */
+  @Transactional
+  public ExchangeCredential issue(long requestId, ExchangeCredential.Environment environment) {
+    Optional<ExchangeCredential> existing = credentials.activeFor(requestId, environment);
+    if (existing.isPresent()) {
+      return existing.get();
+    }
+    OnboardingRequest request = worksheets.request(requestId);
+    Worksheet worksheet = worksheets.currentWorksheet(requestId);
+    String facilityId = worksheet.submittingFor().isEmpty() || worksheet.submittingFor().get(0).facilityId().isBlank()
+        ? "ORG" + request.organizationId() : worksheet.submittingFor().get(0).facilityId();
+    String username = "miic-" + (environment == ExchangeCredential.Environment.TEST ? "test" : "prod") + "-" + request.organizationId()
+        + "-" + RandomTokens.next(6);
+    long id = credentials.insert(request.organizationId(), requestId, environment, username, facilityId, RandomTokens.next(32),
+        clock.instant());
+    return credentials.byId(id).orElseThrow();
+  }
+
+  /**
+   * Staff replace lost or exposed credentials: the active ones stop working at once and new ones are issued; the
+   * returned one-time link is for staff to pass on to the organization.
+   */
+  @Transactional
+  public String reissue(long requestId, ExchangeCredential.Environment environment) {
+    credentials.activeFor(requestId, environment).ifPresent(c -> credentials.revoke(c.id(), clock.instant()));
+    return urls.of("/credentials/" + issue(requestId, environment).revealToken());
+  }
+
+  /** The one-time link of credentials not yet revealed, for an email; empty once revealed. */
+  public Optional<String> revealLink(long requestId, ExchangeCredential.Environment environment) {
+    return credentials.activeFor(requestId, environment).filter(c -> !c.revealed())
+        .map(c -> urls.of("/credentials/" + c.revealToken()));
+  }
+
+  /** Opens the one-time link: creates the password and shows it, once. */
+  @Transactional
+  public Revealed reveal(String token) {
+    ExchangeCredential c = credentials.byRevealToken(token == null ? "" : token.toLowerCase(Locale.ROOT))
+        .filter(ExchangeCredential::active)
+        .orElseThrow(() -> new NotFoundException("This credentials link is not valid. Ask MIIC onboarding staff for new credentials."));
+    if (c.revealed()) {
+      throw new ConflictException("These credentials were already shown on " + c.revealedAt()
+          + ". For your security they are shown only once; ask MIIC onboarding staff to issue new ones if they were lost.");
+    }
+    String password = RandomTokens.next(RandomTokens.MIXED, 20);
+    if (!credentials.reveal(c.id(), hashes.encode(password), clock.instant())) {
+      throw new ConflictException("These credentials were just shown to someone else; ask MIIC onboarding staff for new ones.");
+    }
+    return new Revealed(c.username(), password, c.facilityId(), c.environment());
+  }
+
+  /** The active, revealed credential these values identify; facilityID must match when the caller sends one. */
+  public Optional<ExchangeCredential> authenticate(String username, String password, String facilityId) {
+    if (username == null || password == null || username.isBlank() || password.isBlank()) {
+      return Optional.empty();
+    }
+    return credentials.byUsername(username.trim())
+        .filter(ExchangeCredential::active)
+        .filter(c -> c.passwordHash() != null && hashes.matches(password, c.passwordHash()))
+        .filter(c -> facilityId == null || facilityId.isBlank() || c.facilityId().equalsIgnoreCase(facilityId.trim()));
+  }
+
+  public List<ExchangeCredential> forOrganization(long organizationId) {
+    return credentials.forOrganization(organizationId);
+  }
+}

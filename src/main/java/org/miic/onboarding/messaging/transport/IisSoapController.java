@@ -1,0 +1,242 @@
+package org.miic.onboarding.messaging.transport;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilder;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+import org.miic.onboarding.messaging.transport.CredentialService;
+import org.miic.onboarding.messaging.transport.ExchangeCredential;
+import org.miic.onboarding.messaging.transport.Hl7Input;
+import org.miic.onboarding.messaging.transport.MessageIntake;
+import org.miic.onboarding.messaging.validation.ValidationProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.miic.onboarding.common.PublicUrls;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.xml.sax.SAXException;
+
+/**
+ * The CDC IIS SOAP web service (SOAP 1.2, urn:cdc:iisb:2011) at /iis/soap, with the WSDL at /iis/soap?wsdl.
+ * connectivityTest echoes; submitSingleMessage checks username, password and facilityID against the organization's
+ * exchange credentials and returns the HL7 acknowledgement. The XML parser refuses DTDs, so external entities and
+ * entity-expansion bombs never reach it.
+ */
+@RestController
+class IisSoapController {
+
+  static final String NS = "urn:cdc:iisb:2011";
+  static final String SOAP12 = "http://www.w3.org/2003/05/soap-envelope";
+  private static final MediaType SOAP_XML = MediaType.parseMediaType("application/soap+xml;charset=UTF-8");
+  private static final Logger LOG = LoggerFactory.getLogger(IisSoapController.class);
+
+  private final CredentialService credentials;
+  private final MessageIntake intake;
+  private final ValidationProperties properties;
+  private final String wsdl;
+
+  IisSoapController(CredentialService credentials, MessageIntake intake, ValidationProperties properties, PublicUrls urls)
+      throws IOException {
+    this.credentials = credentials;
+    this.intake = intake;
+    this.properties = properties;
+    this.wsdl = new ClassPathResource("wsdl/cdc-iis-2011.wsdl").getContentAsString(StandardCharsets.UTF_8)
+        .replace("http://localhost:8282/wsdl-demo", urls.of("/iis/soap"));
+  }
+
+  @GetMapping(path = "/iis/soap", produces = MediaType.TEXT_XML_VALUE)
+  String wsdl() {
+    return wsdl;
+  }
+
+  @PostMapping(path = "/iis/soap")
+  ResponseEntity<String> call(HttpServletRequest request) {
+    try {
+      int limit = properties.maxMessageBytes() + 64 * 1024;
+      if (request.getContentLengthLong() > limit) {
+        throw tooLarge();
+      }
+      byte[] body;
+      try {
+        body = Hl7Input.readBounded(request.getInputStream(), limit);
+      } catch (Hl7Input.TooLargeException e) {
+        throw tooLarge();
+      }
+      Element operation = operation(parse(body));
+      String name = operation.getLocalName();
+      if ("connectivityTest".equals(name)) {
+        return ok("connectivityTestResponse", child(operation, "echoBack").orElse(""));
+      }
+      if ("submitSingleMessage".equals(name)) {
+        return ok("submitSingleMessageResponse", submit(operation));
+      }
+      throw new SoapFault(SoapFault.Kind.UNSUPPORTED_OPERATION, "Operation '" + name + "' is not part of the CDC IIS service; use "
+          + "connectivityTest or submitSingleMessage.", true);
+    } catch (SoapFault fault) {
+      return fault(fault);
+    } catch (IOException | RuntimeException e) {
+      LOG.error("SOAP call failed", e);
+      return fault(new SoapFault(SoapFault.Kind.UNKNOWN, "The message could not be processed; try again or contact MIIC.", false));
+    }
+  }
+
+  private String submit(Element operation) {
+    String hl7 = child(operation, "hl7Message").orElse("");
+    if (hl7.getBytes(StandardCharsets.UTF_8).length > properties.maxMessageBytes()) {
+      throw tooLarge();
+    }
+    ExchangeCredential credential = credentials.authenticate(child(operation, "username").orElse(null),
+        child(operation, "password").orElse(null), child(operation, "facilityID").orElse(null))
+        .orElseThrow(() -> new SoapFault(SoapFault.Kind.SECURITY,
+            "Unknown username, wrong password or facilityID: use the MIIC exchange credentials issued to your organization.", true));
+    Hl7Input.Decoded decoded = Hl7Input.decode(hl7.getBytes(StandardCharsets.UTF_8));
+    return intake.receive(credential, MessageIntake.Channel.SOAP, decoded.problem() == null ? decoded.text() : hl7);
+  }
+
+  private SoapFault tooLarge() {
+    return new SoapFault(SoapFault.Kind.MESSAGE_TOO_LARGE, "The message is larger than " + properties.maxMessageBytes()
+        + " bytes, the most MIIC accepts; send one message at a time.", true);
+  }
+
+  /** A hardened parser: no DTD at all (so no external entity and no entity expansion), no XInclude. */
+  static Document parse(byte[] body) {
+    try {
+      DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+      f.setNamespaceAware(true);
+      f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+      f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+      f.setFeature("http://xml.org/sax/features/external-general-entities", false);
+      f.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
+      f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+      f.setXIncludeAware(false);
+      f.setExpandEntityReferences(false);
+      f.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+      f.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+      DocumentBuilder builder = f.newDocumentBuilder();
+      builder.setErrorHandler(null);
+      try (InputStream in = new ByteArrayInputStream(body)) {
+        return builder.parse(in);
+      }
+    } catch (SAXException e) {
+      throw new SoapFault(SoapFault.Kind.UNKNOWN, "The request is not a well-formed SOAP 1.2 envelope (DTDs and entities are not "
+          + "accepted): " + e.getMessage(), true);
+    } catch (ParserConfigurationException | IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static Element operation(Document doc) {
+    Element envelope = doc.getDocumentElement();
+    if (!"Envelope".equals(envelope.getLocalName()) || !SOAP12.equals(envelope.getNamespaceURI())) {
+      throw new SoapFault(SoapFault.Kind.UNKNOWN, "Expected a SOAP 1.2 Envelope (namespace " + SOAP12 + ").", true);
+    }
+    Element body = firstElement(envelope, SOAP12, "Body")
+        .orElseThrow(() -> new SoapFault(SoapFault.Kind.UNKNOWN, "The SOAP envelope has no Body.", true));
+    for (Node n = body.getFirstChild(); n != null; n = n.getNextSibling()) {
+      if (n instanceof Element e) {
+        if (!NS.equals(e.getNamespaceURI())) {
+          throw new SoapFault(SoapFault.Kind.UNSUPPORTED_OPERATION, "Operation '" + e.getLocalName() + "' in namespace '"
+              + e.getNamespaceURI() + "' is not part of the CDC IIS service (" + NS + ").", true);
+        }
+        return e;
+      }
+    }
+    throw new SoapFault(SoapFault.Kind.UNKNOWN, "The SOAP Body is empty.", true);
+  }
+
+  private static Optional<Element> firstElement(Element parent, String ns, String local) {
+    for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
+      if (n instanceof Element e && local.equals(e.getLocalName()) && ns.equals(e.getNamespaceURI())) {
+        return Optional.of(e);
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<String> child(Element operation, String local) {
+    return firstElement(operation, NS, local).map(Element::getTextContent);
+  }
+
+  private ResponseEntity<String> ok(String responseElement, String value) {
+    return ResponseEntity.ok().contentType(SOAP_XML).body(envelope(w -> {
+      w.writeStartElement("tns", responseElement, NS);
+      w.writeNamespace("tns", NS);
+      w.writeStartElement("tns", "return", NS);
+      w.writeCharacters(value);
+      w.writeEndElement();
+      w.writeEndElement();
+    }));
+  }
+
+  private ResponseEntity<String> fault(SoapFault fault) {
+    String xml = envelope(w -> {
+      w.writeStartElement("env", "Fault", SOAP12);
+      w.writeStartElement("env", "Code", SOAP12);
+      w.writeStartElement("env", "Value", SOAP12);
+      w.writeCharacters(fault.senderFault ? "env:Sender" : "env:Receiver");
+      w.writeEndElement();
+      w.writeEndElement();
+      w.writeStartElement("env", "Reason", SOAP12);
+      w.writeStartElement("env", "Text", SOAP12);
+      w.writeAttribute("xml", XMLConstants.XML_NS_URI, "lang", "en");
+      w.writeCharacters(fault.kind.reason + ": " + fault.getMessage());
+      w.writeEndElement();
+      w.writeEndElement();
+      w.writeStartElement("env", "Detail", SOAP12);
+      w.writeStartElement("tns", fault.kind.element, NS);
+      w.writeNamespace("tns", NS);
+      for (String[] field : new String[][] {{"Code", String.valueOf(fault.kind.code)}, {"Reason", fault.kind.reason},
+          {"Detail", fault.getMessage()}}) {
+        w.writeStartElement("tns", field[0], NS);
+        w.writeCharacters(field[1]);
+        w.writeEndElement();
+      }
+      w.writeEndElement();
+      w.writeEndElement();
+      w.writeEndElement();
+    });
+    // HTTP 500 for every fault, as JAX-WS services answer: clients read the fault (Sender or Receiver) from the body.
+    return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).contentType(SOAP_XML).body(xml);
+  }
+
+  private interface BodyWriter {
+    void write(XMLStreamWriter w) throws XMLStreamException;
+  }
+
+  private static String envelope(BodyWriter body) {
+    try {
+      StringWriter out = new StringWriter();
+      XMLStreamWriter w = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
+      w.writeStartDocument("UTF-8", "1.0");
+      w.writeStartElement("env", "Envelope", SOAP12);
+      w.writeNamespace("env", SOAP12);
+      w.writeStartElement("env", "Body", SOAP12);
+      body.write(w);
+      w.writeEndElement();
+      w.writeEndElement();
+      w.writeEndDocument();
+      w.close();
+      return out.toString();
+    } catch (XMLStreamException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,68 @@
+package org.miic.onboarding.messaging.transport;
+
+import org.miic.onboarding.messaging.evidence.EvidenceListener;
+import org.miic.onboarding.messaging.evidence.Scenario;
+import org.miic.onboarding.messaging.evidence.TestMessageRepository;
+import org.miic.onboarding.messaging.evidence.TestingPhaseLocator;
+import org.miic.onboarding.messaging.validation.AckBuilder;
+import org.miic.onboarding.messaging.validation.MessageValidator;
+import org.miic.onboarding.messaging.validation.QueryResponder;
+import org.miic.onboarding.messaging.validation.ValidationResult;
+
+import java.time.Clock;
+import java.util.Set;
+import org.miic.onboarding.onboarding.TestingPhase;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Messages sent by organizations through the SOAP or HTTP endpoint: validated, acknowledged as the CDC IG prescribes,
+ * and stored per organization and testing phase with the acknowledgement and findings, as evidence for staff.
+ */
+@Service
+public class MessageIntake {
+
+  /** How the message arrived. */
+  public enum Channel {
+    SOAP,
+    HTTP
+  }
+
+  private final MessageValidator validator;
+  private final AckBuilder acks;
+  private final TestMessageRepository messages;
+  private final TestingPhaseLocator phases;
+  private final EvidenceListener evidence;
+  private final QueryResponder queries;
+  private final Clock clock;
+
+  public MessageIntake(MessageValidator validator, AckBuilder acks, TestMessageRepository messages, TestingPhaseLocator phases,
+      EvidenceListener evidence, QueryResponder queries, Clock clock) {
+    this.evidence = evidence;
+    this.queries = queries;
+    this.validator = validator;
+    this.acks = acks;
+    this.messages = messages;
+    this.phases = phases;
+    this.clock = clock;
+  }
+
+  /**
+   * Validates, stores and answers one message from an authenticated organization: an ACK for a VXU, an RSP for a
+   * QBP (answered from the organization's own test patients).
+   */
+  @Transactional
+  public String receive(ExchangeCredential credential, Channel channel, String text) {
+    ValidationResult result = validator.validate(text);
+    String ack = result.isQuery() ? queries.respond(result, messages.patientMessages(credential.organizationId()))
+        : acks.ack(result);
+    TestingPhase phase = credential.environment() == ExchangeCredential.Environment.PRODUCTION || credential.requestId() == null
+        ? TestingPhase.PRODUCTION : phases.phaseOf(credential.requestId());
+    Set<Scenario> scenarios = result.ackCode() == ValidationResult.AckCode.AR ? Set.of() : Scenario.of(result);
+    messages.insert(credential, phase, channel.name(), clock.instant(), result, scenarios, text, ack);
+    if (credential.requestId() != null) {
+      evidence.messageReceived(credential.requestId());
+    }
+    return ack;
+  }
+}
