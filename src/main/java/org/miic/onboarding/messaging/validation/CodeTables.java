@@ -25,7 +25,7 @@ public class CodeTables {
 
   public CodeTables() {
     for (String table : new String[] {"cvx", "mvx", "hl70001", "hl70063", "hl70064", "hl70103", "hl70162", "hl70163", "hl70322",
-        "hl70323", "hl70357", "hl70533", "ncit-route", "nip001", "nip002", "cdcrec-race", "cdcrec-ethnicity", "cdcphinvs-profiles"}) {
+        "hl70323", "hl70357", "hl70533", "hl70008", "hl70516", "hl70085", "hl70136", "ncit-route", "nip001", "nip002", "cdcrec-race", "cdcrec-ethnicity", "cdcphinvs-profiles"}) {
       tables.put(table, load(table));
     }
   }
@@ -57,6 +57,32 @@ public class CodeTables {
       throw new IllegalArgumentException("No code table " + table);
     }
     return code == null ? Optional.empty() : Optional.ofNullable(codes.get(code.trim()));
+  }
+
+  /** The IG's value-set names (HL70001, CVX, NIP001 ...) mapped to these tables, for the profile checker. */
+  private static final Map<String, String> VALUE_SETS = Map.ofEntries(Map.entry("HL70001", "hl70001"), Map.entry("HL70008", "hl70008"),
+      Map.entry("HL70063", "hl70063"), Map.entry("HL70064", "hl70064"), Map.entry("HL70103", "hl70103"), Map.entry("HL70162", "hl70162"),
+      Map.entry("HL70163", "hl70163"), Map.entry("HL70322", "hl70322"), Map.entry("HL70323", "hl70323"), Map.entry("HL70357", "hl70357"),
+      Map.entry("HL70516", "hl70516"), Map.entry("HL70085", "hl70085"), Map.entry("HL70136", "hl70136"), Map.entry("HL70533", "hl70533"), Map.entry("CVX", "cvx"), Map.entry("MVX", "mvx"),
+      Map.entry("NCIT", "ncit-route"), Map.entry("NIP001", "nip001"), Map.entry("NIP002", "nip002"));
+
+  public org.miic.onboarding.messaging.validation.profile.ValueSets valueSets() {
+    return new org.miic.onboarding.messaging.validation.profile.ValueSets() {
+      @Override
+      public boolean known(String valueSet) {
+        return VALUE_SETS.containsKey(normalize(valueSet));
+      }
+
+      @Override
+      public boolean contains(String valueSet, String code) {
+        String table = VALUE_SETS.get(normalize(valueSet));
+        return table == null || CodeTables.this.contains(table, code);
+      }
+    };
+  }
+
+  private static String normalize(String valueSet) {
+    return valueSet == null ? "" : valueSet.replace(" ", "").replace("HL7", "HL7").toUpperCase(java.util.Locale.ROOT);
   }
 
   public boolean contains(String table, String code) {

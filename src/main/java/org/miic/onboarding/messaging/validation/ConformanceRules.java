@@ -82,14 +82,6 @@ final class ConformanceRules {
       ctx.report(Rule.FMT_SECURITY_IGNORED, msh.at(8), "MSH-8 (security) is not used by MIIC; its value '" + abbreviate(msh.field(8))
           + "' was ignored. Authentication goes with the transport.");
     }
-    if (msh.isEmpty(10)) {
-      ctx.report(Rule.FMT_MSH_REQUIRED, msh.at(10), "MSH-10 (message control id) is required: the acknowledgement refers to it.");
-    }
-    if (msh.isEmpty(7)) {
-      ctx.report(Rule.FMT_MSH_REQUIRED, msh.at(7), "MSH-7 (date/time of message) is required.");
-    } else {
-      timestamp(msh, 7, "MSH-7 (date/time of message)", Rule.FMT_MSH_DATETIME, ctx);
-    }
     List<String> profiles = new java.util.ArrayList<>();
     for (int rep = 1; rep <= msh.repetitions(21).size(); rep++) {
       profiles.add(msh.component(21, rep, 1).trim());
@@ -108,62 +100,47 @@ final class ConformanceRules {
     return true;
   }
 
-  /** VXU^V04 (Z22): patient, next of kin and order groups. */
+  /**
+   * VXU^V04 (Z22), what the profile's usage and cardinality do not say: PID-2 (the IG's own example of an ignored
+   * field) and the order of the order group's segments (each RXA right after its ORC; no OBX before the first one).
+   */
   static void vxu(Hl7Text m, ValidationContext ctx) {
     Segment pid = m.first("PID");
-    if (pid == null) {
-      ctx.report(Rule.FMT_SEGMENT_MISSING, Hl7Location.segment("PID", 1), "The PID segment (patient) is required; the message is rejected.");
-    } else {
-      requirePatientField(pid, 3, "PID-3 (patient identifier list)", ctx);
-      requirePatientField(pid, 5, "PID-5 (patient name)", ctx);
-      if (requirePatientField(pid, 7, "PID-7 (date of birth)", ctx)) {
-        Finding bad = timestamp(pid, 7, "PID-7 (date of birth)", Rule.FMT_DATE_INVALID, ctx);
-        if (bad != null) {
-          ctx.rejectRequiredField(bad, pid.location(), true, "PID is a required segment and its date of birth is unusable; the message is rejected.");
-        }
-      }
-      if (!pid.isEmpty(2)) {
-        ctx.report(Rule.FMT_PID2_IGNORED, pid.at(2), "PID-2 (patient id) is not supported in HL7 2.5.1 and was ignored; send identifiers in PID-3.");
-      }
-    }
-    for (Segment nk1 : m.segments("NK1")) {
-      if (nk1.isEmpty(3)) {
-        ctx.report(Rule.FMT_NK1_RELATIONSHIP, nk1.at(3), "NK1-3 (relationship to the patient) is missing; this next-of-kin segment was rejected.");
-      }
+    if (pid != null && !pid.isEmpty(2)) {
+      ctx.report(Rule.FMT_PID2_IGNORED, pid.at(2), "PID-2 (patient id) is not supported in HL7 2.5.1 and was ignored; send identifiers in PID-3.");
     }
     orderGroups(m, ctx);
-  }
-
-  private static boolean requirePatientField(Segment pid, int field, String name, ValidationContext ctx) {
-    if (!pid.isEmpty(field)) {
-      return true;
-    }
-    Finding f = ctx.report(Rule.FMT_FIELD_MISSING, pid.at(field), name + " is required.");
-    ctx.rejectRequiredField(f, pid.location(), true, "PID is a required segment and " + name + " is missing; the message is rejected.");
-    return false;
   }
 
   private static void orderGroups(Hl7Text m, ValidationContext ctx) {
     Segment openOrc = null;
     boolean orcHasRxa = false;
-    List<Segment> segments = m.segments();
-    for (int i = 0; i < segments.size(); i++) {
-      Segment s = segments.get(i);
-      if ("ORC".equals(s.name())) {
-        if (openOrc != null && !orcHasRxa) {
-          ctx.report(Rule.FMT_ORC_WITHOUT_RXA, openOrc.location(), "An ORC must be followed by its RXA; this order group has none.");
+    boolean inOrder = false;
+    for (Segment s : m.segments()) {
+      switch (s.name()) {
+        case "ORC" -> {
+          if (openOrc != null && !orcHasRxa) {
+            ctx.report(Rule.FMT_ORC_WITHOUT_RXA, openOrc.location(), "An ORC must be followed by its RXA; this order group has none.");
+          }
+          openOrc = s;
+          orcHasRxa = false;
+          inOrder = true;
         }
-        openOrc = s;
-        orcHasRxa = false;
-        if (s.isEmpty(3)) {
-          ctx.report(Rule.FMT_FIELD_MISSING, s.at(3), "ORC-3 (filler order number) is required: it identifies the vaccination for updates and deletions.");
+        case "RXA" -> {
+          if (openOrc == null || orcHasRxa) {
+            ctx.report(Rule.FMT_RXA_WITHOUT_ORC, s.location(), "Each RXA needs its own ORC (with ORC-3) right before it.");
+          }
+          orcHasRxa = true;
+          inOrder = true;
         }
-      } else if ("RXA".equals(s.name())) {
-        if (openOrc == null || orcHasRxa) {
-          ctx.report(Rule.FMT_RXA_WITHOUT_ORC, s.location(), "Each RXA needs its own ORC (with ORC-3) right before it.");
+        case "OBX" -> {
+          if (!inOrder) {
+            ctx.report(Rule.FMT_PATIENT_OBX, s.location(), "An OBX before the first vaccination is a patient-level observation, which a 2.5.1 "
+                + "VXU_V04 does not have; it was ignored. Send observations after the RXA (and RXR) they belong to.");
+          }
         }
-        orcHasRxa = true;
-        rxa(s, segments, i, ctx);
+        default -> {
+        }
       }
     }
     if (openOrc != null && !orcHasRxa) {
@@ -171,91 +148,15 @@ final class ConformanceRules {
     }
   }
 
-  private static void rxa(Segment rxa, List<Segment> segments, int index, ValidationContext ctx) {
-    String group = "RXA is a required segment of its order group; this vaccination was rejected.";
-    requireDoseField(rxa, 3, "RXA-3 (date/time start of administration)", group, ctx);
-    if (!rxa.isEmpty(3)) {
-      Finding bad = timestamp(rxa, 3, "RXA-3 (date of administration)", Rule.FMT_DATE_INVALID, ctx);
-      if (bad != null) {
-        ctx.rejectRequiredField(bad, rxa.location(), true, group);
-      }
-    }
-    requireDoseField(rxa, 5, "RXA-5 (administered code)", group, ctx);
-    requireDoseField(rxa, 6, "RXA-6 (administered amount; 999 when unknown)", group, ctx);
-    String completion = rxa.code(20);
-    if (rxa.isEmpty(9) && (completion.isEmpty() || "CP".equals(completion) || "PA".equals(completion))) {
-      ctx.report(Rule.FMT_FIELD_MISSING, rxa.at(9),
-          "RXA-9 (administration notes: 00 new administration, 01 historical) is required when the dose was given.");
-    }
-    if (!rxa.isEmpty(16)) {
-      timestamp(rxa, 16, "RXA-16 (substance expiration date)", Rule.FMT_DATE_INVALID, ctx);
-    }
-    boolean administered = "00".equals(rxa.code(9)) && (completion.isEmpty() || "CP".equals(completion) || "PA".equals(completion))
-        && !"D".equals(rxa.code(21));
-    if (administered && groupSegments(segments, index).stream().noneMatch(s -> "RXR".equals(s.name()))) {
-      ctx.report(Rule.FMT_RXR_MISSING, rxa.location(), "A newly administered dose needs an RXR segment with its route (and site).");
-    }
-  }
-
-  private static void requireDoseField(Segment rxa, int field, String name, String group, ValidationContext ctx) {
-    if (rxa.isEmpty(field)) {
-      Finding f = ctx.report(Rule.FMT_FIELD_MISSING, rxa.at(field), name + " is required.");
-      ctx.rejectRequiredField(f, rxa.location(), true, group);
-    }
-  }
-
-  /** The segments after an RXA that belong to it: up to the next ORC or RXA. */
-  static List<Segment> groupSegments(List<Segment> segments, int rxaIndex) {
-    int end = rxaIndex + 1;
-    while (end < segments.size() && !"ORC".equals(segments.get(end).name()) && !"RXA".equals(segments.get(end).name())) {
-      end++;
-    }
-    return segments.subList(rxaIndex + 1, end);
-  }
-
-  /** QBP^Q11 (Z34, Z44): the query and its parameters. */
+  /** QBP^Q11: the query name (the profile's usage covers the rest of QPD and RCP). */
   static void qbp(Hl7Text m, ValidationContext ctx) {
     Segment qpd = m.first("QPD");
-    if (qpd == null) {
-      ctx.report(Rule.FMT_SEGMENT_MISSING, Hl7Location.segment("QPD", 1), "The QPD segment (query parameters) is required.");
-    } else {
+    if (qpd != null) {
       String name = qpd.code(1);
-      if (name.isEmpty()) {
-        ctx.report(Rule.FMT_FIELD_MISSING, qpd.at(1), "QPD-1 (message query name) is required: Z34^Request Immunization History^CDCPHINVS or Z44.");
-      } else if (!QUERY_PROFILES.contains(name)) {
+      if (!name.isEmpty() && !QUERY_PROFILES.contains(name)) {
         ctx.report(Rule.FMT_QUERY_NAME, qpd.at(1), "Query name '" + abbreviate(name) + "' is not supported: use Z34 or Z44.");
       }
-      if (qpd.isEmpty(2)) {
-        ctx.report(Rule.FMT_FIELD_MISSING, qpd.at(2), "QPD-2 (query tag) is required: the response echoes it.");
-      }
-      if (qpd.isEmpty(3)) {
-        ctx.report(Rule.FMT_FIELD_MISSING, qpd.at(3), "QPD-3 (patient identifier list) is required.");
-      }
-      if (qpd.isEmpty(4)) {
-        ctx.report(Rule.FMT_FIELD_MISSING, qpd.at(4), "QPD-4 (patient name) is required.");
-      }
-      if (qpd.isEmpty(6)) {
-        ctx.report(Rule.FMT_FIELD_MISSING, qpd.at(6), "QPD-6 (patient date of birth) is required.");
-      } else {
-        timestamp(qpd, 6, "QPD-6 (patient date of birth)", Rule.FMT_DATE_INVALID, ctx);
-      }
     }
-    if (m.first("RCP") == null) {
-      ctx.report(Rule.FMT_SEGMENT_MISSING, Hl7Location.segment("RCP", 1), "The RCP segment (response control) is required.");
-    }
-  }
-
-  /** Reports an unusable date; returns the finding for an invalid one, null when the date is usable. */
-  static Finding timestamp(Segment s, int field, String name, Rule invalid, ValidationContext ctx) {
-    Hl7Timestamp ts = Hl7Timestamp.parse(s.component(field, 1));
-    if (!ts.valid()) {
-      return ctx.report(invalid, s.at(field), name + ": " + ts.problem() + ".");
-    }
-    if (ts.offsetMalformed()) {
-      ctx.report(Rule.FMT_TIME_ZONE, s.at(field), name + ": the time-zone offset in '" + abbreviate(s.component(field, 1))
-          + "' is not +/-HHMM (e.g. -0600); the time zone was ignored.");
-    }
-    return null;
   }
 
   static String abbreviate(String s) {

@@ -100,6 +100,21 @@ public final class Hl7Text {
       return parsed[n];
     }
 
+    /** Subcomponent s (from 1) of component c of repetition r of field n, "" when absent. */
+    public String subcomponent(int n, int repetition, int c, int s) {
+      String value = component(n, repetition, c);
+      if (value.indexOf(subcomponentSeparator) < 0) {
+        return s == 1 ? value : "";
+      }
+      String[] parts = split(value, subcomponentSeparator);
+      return s <= parts.length ? parts[s - 1] : "";
+    }
+
+    /** How many repetitions field n has (0 when empty). */
+    public int repetitionCount(int n) {
+      return parsed(n).length;
+    }
+
     /** The first component of field n, trimmed: the code of a coded field. */
     public String code(int n) {
       return component(n, 1).trim();

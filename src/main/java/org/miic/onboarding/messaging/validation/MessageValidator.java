@@ -9,28 +9,43 @@ import ca.uhn.hl7v2.parser.PipeParser;
 import ca.uhn.hl7v2.validation.impl.ValidationContextFactory;
 import java.time.Clock;
 import java.time.LocalDateTime;
+import java.util.Comparator;
 import java.util.List;
 import org.miic.onboarding.messaging.validation.Hl7Text.Segment;
+import org.miic.onboarding.messaging.validation.content.ContentRules;
+import org.miic.onboarding.messaging.validation.profile.DataTypes;
+import org.miic.onboarding.messaging.validation.profile.MessageProfile;
+import org.miic.onboarding.messaging.validation.profile.ProfileChecker;
 import org.springframework.stereotype.Service;
 
 /**
  * Validates VXU^V04 (Z22) and QBP^Q11 (Z34, Z44) messages against HL7 2.5.1 and the CDC Implementation Guide for
- * Immunization Messaging R1.5: conformance first (type, version, profile, structure on HAPI's v2.5.1 classes, required
- * segments and fields, data types), then content quality. It never throws on bad input: every problem is a finding.
+ * Immunization Messaging R1.5: the header first (type, version, processing id: a message MIIC cannot process is
+ * rejected), the structure on HAPI's v2.5.1 classes, then the message profile (usage, cardinality, data types, value
+ * sets, conditions and precision of every segment, field and component, from {@code src/main/resources/profiles}),
+ * then content. It never throws on bad input: every problem is a finding.
  */
 @Service
 public class MessageValidator {
 
   private final PipeParser parser;
-  private final QualityRules quality;
+  private final ContentRules content;
+  private final ProfileChecker checker;
+  private final MessageProfile z22;
+  private final MessageProfile z34;
+  private final MessageProfile z44;
   private final ValidationProperties properties;
   private final Clock clock;
 
-  public MessageValidator(CodeTables tables, ValidationProperties properties, Clock clock) {
+  public MessageValidator(CodeTables tables, Codebase codebase, ValidationProperties properties, Clock clock) {
     HapiContext hapi = new DefaultHapiContext(new CanonicalModelClassFactory("2.5.1"));
     hapi.setValidationContext(ValidationContextFactory.noValidation());
     this.parser = hapi.getPipeParser();
-    this.quality = new QualityRules(tables, properties);
+    this.content = new ContentRules(tables, codebase, properties);
+    this.checker = new ProfileChecker(DataTypes.load(), tables.valueSets());
+    this.z22 = MessageProfile.load("z22-vxu.tsv");
+    this.z34 = MessageProfile.load("z34-qbp.tsv");
+    this.z44 = MessageProfile.load("z44-qbp.tsv");
     this.properties = properties;
     this.clock = clock;
   }
@@ -42,14 +57,36 @@ public class MessageValidator {
       String type = m.msh().component(9, 1).trim();
       if (structureParses(text, type, ctx)) {
         if ("VXU".equals(type)) {
+          var violations = checker.check(m, z22);
           ConformanceRules.vxu(m, ctx);
-          quality.vxu(m, ctx, LocalDateTime.now(clock));
+          content.vxu(m, ctx, LocalDateTime.now(clock));
+          ProfileFindings.report(violations, ctx);
         } else {
+          var violations = checker.check(m, queryProfile(m));
           ConformanceRules.qbp(m, ctx);
+          ProfileFindings.report(violations, ctx);
         }
       }
     }
     return result(m, ctx);
+  }
+
+  /** Z44 when the query names it (QPD-1, else MSH-21); Z34 otherwise. */
+  private MessageProfile queryProfile(Hl7Text m) {
+    Segment qpd = m.first("QPD");
+    String name = qpd == null ? "" : qpd.code(1);
+    if ("Z44".equals(name)) {
+      return z44;
+    }
+    if ("Z34".equals(name)) {
+      return z34;
+    }
+    for (int rep = 1; rep <= m.msh().repetitionCount(21); rep++) {
+      if ("Z44".equals(m.msh().component(21, rep, 1).trim())) {
+        return z44;
+      }
+    }
+    return z34;
   }
 
   /** Input that is not text at all (not UTF-8, binary): rejected with the reason, without looking further. */
@@ -76,8 +113,11 @@ public class MessageValidator {
     }
   }
 
+  /** Conformance findings first, then content, each in the order found. */
+  private static final Comparator<Finding> ORDER = Comparator.comparing(f -> f.rule().startsWith("CNT-"));
+
   private static ValidationResult result(Hl7Text m, ValidationContext ctx) {
-    List<Finding> findings = ctx.findings();
+    List<Finding> findings = ctx.findings().stream().sorted(ORDER).toList();
     ValidationResult.AckCode ack = ctx.rejected() ? ValidationResult.AckCode.AR
         : findings.stream().anyMatch(Finding::isError) ? ValidationResult.AckCode.AE : ValidationResult.AckCode.AA;
     Segment msh = m.msh();

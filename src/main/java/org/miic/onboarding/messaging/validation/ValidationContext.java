@@ -6,19 +6,29 @@ import java.util.List;
 import java.util.Set;
 
 /** Collects the findings of one validation, with severities as configured. */
-final class ValidationContext {
+public final class ValidationContext {
 
   private final ValidationProperties properties;
   private final List<Finding> findings = new ArrayList<>();
   private final Set<String> rejectedSegments = new HashSet<>();
   private boolean rejected;
 
-  ValidationContext(ValidationProperties properties) {
+  public ValidationContext(ValidationProperties properties) {
     this.properties = properties;
   }
 
-  Finding report(Rule rule, Hl7Location location, String message) {
-    Finding f = new Finding(rule.code(), properties.severityOf(rule), location, rule.hl7ErrorCode(), rule.applicationErrorCode(), message);
+  public Finding report(Rule rule, Hl7Location location, String message) {
+    return report(rule, Severity.ERROR, location, message);
+  }
+
+  /**
+   * Reports with the rule's configured severity, but no more serious than {@code cap}: an unusable optional element is
+   * ignored (a warning), where the same defect in a required one is an error.
+   */
+  public Finding report(Rule rule, Severity cap, Hl7Location location, String message) {
+    Severity configured = properties.severityOf(rule);
+    Severity severity = configured.ordinal() < cap.ordinal() ? cap : configured;
+    Finding f = new Finding(rule.code(), severity, location, rule.hl7ErrorCode(), rule.applicationErrorCode(), message);
     findings.add(f);
     if (rule.rejectsMessage()) {
       rejected = true;
@@ -30,7 +40,7 @@ final class ValidationContext {
    * A required field of a segment was missing or unusable. As the CDC IG's examples show, the field is rejected (a
    * 101 when the finding itself was about a bad value), and a required segment without it is rejected too (100).
    */
-  void rejectRequiredField(Finding cause, Hl7Location segment, boolean segmentRequired, String segmentConsequence) {
+  public void rejectRequiredField(Finding cause, Hl7Location segment, boolean segmentRequired, String segmentConsequence) {
     if (!cause.isError()) {
       return;
     }
@@ -42,11 +52,22 @@ final class ValidationContext {
     }
   }
 
-  boolean rejected() {
+  /** True when a content rule already reported something at this field (segment occurrence and field). */
+  boolean hasContentFindingAt(Hl7Location at) {
+    for (Finding f : findings) {
+      Hl7Location l = f.location();
+      if (f.rule().startsWith("CNT-") && l.segment().equals(at.segment()) && l.sequence() == at.sequence() && l.field() == at.field()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  public boolean rejected() {
     return rejected;
   }
 
-  List<Finding> findings() {
+  public List<Finding> findings() {
     return List.copyOf(findings);
   }
 }

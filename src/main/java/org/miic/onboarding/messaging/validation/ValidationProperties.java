@@ -24,7 +24,7 @@ public record ValidationProperties(Map<String, Severity> severity, int maxMessag
     return new ValidationProperties(Map.of(), 0, 0);
   }
 
-  Severity severityOf(Rule rule) {
+  public Severity severityOf(Rule rule) {
     return rule.rejectsMessage() ? Severity.ERROR : severity.getOrDefault(rule.code(), rule.defaultSeverity());
   }
 }

@@ -17,11 +17,12 @@ public final class Hl7Fixtures {
   /** 2026-11-24 12:00 in Minnesota. */
   static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-24T18:00:00Z"), ZoneId.of("America/Chicago"));
   static final CodeTables TABLES = new CodeTables();
+  static final Codebase CODEBASE = new Codebase();
 
   private Hl7Fixtures() {}
 
   static MessageValidator validator() {
-    return new MessageValidator(TABLES, ValidationProperties.defaults(), CLOCK);
+    return new MessageValidator(TABLES, CODEBASE, ValidationProperties.defaults(), CLOCK);
   }
 
   public static String sample(String file) {
@@ -37,7 +38,7 @@ public final class Hl7Fixtures {
 
   /**
    * A clean VXU for the rule tests: a 2024 infant, one hepatitis B dose given 2026-11-18 with everything the rules
-   * expect, and one historical DTaP dose. It has no finding at all.
+   * expect (provider, location, lot, VFC eligibility with its method, funding source, the current VIS), and one historical DTaP dose. It has no finding at all.
    */
   public static Editor cleanVxu() {
     return new Editor(String.join("\r",
@@ -46,12 +47,14 @@ public final class Hl7Fixtures {
             + "|12 Lake St^^Minneapolis^MN^55401^USA^P||^PRN^PH^^^612^5551234|||||||||2186-5^Not Hispanic or Latino^CDCREC",
         "NK1|1|Lakewood^Olivia^^^^^L|MTH^Mother^HL70063",
         "ORC|RE||ORD-001^MYCLINIC",
-        "RXA|0|1|20261118||08^Hep B, adolescent or pediatric^CVX|0.5|mL^^UCUM||00^New administration^NIP001||||||LOT123|20271231"
-            + "|MSD^Merck and Co., Inc.^MVX|||CP|A",
+        "RXA|0|1|20261118||08^Hep B, adolescent or pediatric^CVX|0.5|mL^^UCUM||00^New administration^NIP001"
+            + "|1234^Smith^Jane^^^^^^MYCLINIC|^^^MYCLINIC||||X7Y8Z9|20271231|MSD^Merck and Co., Inc.^MVX|||CP|A",
         "RXR|C28161^Intramuscular^NCIT|LT^Left Thigh^HL70163",
-        "OBX|1|CE|64994-7^Vaccine funding program eligibility category^LN|1|V02^VFC eligible-Medicaid^HL70064||||||F",
-        "OBX|2|CE|69764-9^Document type^LN|2|253088698300012711120420^Hepatitis B VIS^cdcgs1vis||||||F",
-        "OBX|3|DT|29769-7^Date vis presented^LN|2|20261118||||||F",
+        "OBX|1|CE|64994-7^Vaccine funding program eligibility category^LN|1|V02^VFC eligible-Medicaid^HL70064||||||F|||20261118|||"
+            + "VXC40^Eligibility captured at the immunization level^CDCPHINVS",
+        "OBX|2|CE|30963-3^Vaccine funding source^LN|1|VXC50^Public^CDCPHINVS||||||F",
+        "OBX|3|CE|69764-9^Document type^LN|2|253088698300005911250131^Hepatitis B Vaccine VIS^cdcgs1vis||||||F",
+        "OBX|4|DT|29769-7^Date vis presented^LN|2|20261118||||||F",
         "ORC|RE||ORD-002^MYCLINIC",
         "RXA|0|1|20240301||20^DTaP^CVX|999|||01^Historical information - source unspecified^NIP001|||||||||||CP|A"));
   }
@@ -61,7 +64,7 @@ public final class Hl7Fixtures {
     private final List<List<String>> segments = new ArrayList<>();
     private String terminator = "\r";
 
-    Editor(String text) {
+    public Editor(String text) {
       for (String line : text.split("\r")) {
         segments.add(new ArrayList<>(Arrays.asList(line.split("\\|", -1))));
       }
