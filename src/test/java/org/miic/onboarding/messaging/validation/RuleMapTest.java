@@ -40,6 +40,15 @@ class RuleMapTest {
           .append(" | ").append(nz(r.hl7ErrorCode())).append(" | ").append(nz(r.applicationErrorCode())).append(" | ").append(cell(r.title()))
           .append(" | ").append(cell(r.reference())).append(" | ").append(cell(r.mqeDetection())).append(" |\n");
     }
+    md.append("\n## Where MIIC's default severity differs from MQE's\n\n");
+    md.append("MQE's ACCEPT (logged, not told) is reported here as information, so the sender sees it. Otherwise MQE's default holds, ")
+        .append("except:\n\n| Rule | MIIC | MQE detection | Why |\n|---|---|---|---|\n");
+    for (Rule r : Rule.values()) {
+      if (!r.severityNote().isEmpty()) {
+        md.append("| ").append(r.code()).append(" | ").append(r.defaultSeverity().name().toLowerCase()).append(" | ").append(cell(r.mqeDetection()))
+            .append(" | ").append(cell(r.severityNote())).append(" |\n");
+      }
+    }
     return md.toString();
   }
 
