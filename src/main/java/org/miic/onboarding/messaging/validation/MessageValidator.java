@@ -60,11 +60,11 @@ public class MessageValidator {
           var violations = checker.check(m, z22);
           ConformanceRules.vxu(m, ctx);
           content.vxu(m, ctx, LocalDateTime.now(clock));
-          ProfileFindings.report(violations, ctx);
+          ProfileFindings.report(violations, m, ctx);
         } else {
           var violations = checker.check(m, queryProfile(m));
           ConformanceRules.qbp(m, ctx);
-          ProfileFindings.report(violations, ctx);
+          ProfileFindings.report(violations, m, ctx);
         }
       }
     }

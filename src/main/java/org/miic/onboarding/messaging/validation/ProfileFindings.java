@@ -15,10 +15,11 @@ final class ProfileFindings {
   /**
    * Elements another check reports in its own words: the header checks (MSH-4 and MSH-21 are warnings by MIIC's
    * choice, since sources state messages without them accepted), and fields a content rule owns with its own
-   * configurable severity (RXA-7 units CNT-126, RXA-18 refusal reason CNT-019, OBX-17 VFC method CNT-084).
+   * configurable severity (RXA-7 units CNT-126, RXA-18 refusal reason CNT-019, RXA-21 action code CNT-121, OBX-17 VFC
+   * method CNT-084).
    */
   private static final Set<String> CHECKED_ELSEWHERE = Set.of("MSH-4", "MSH-21", "MSH-8", "MSH-9", "MSH-9.1", "MSH-9.2", "MSH-9.3", "MSH-11", "MSH-11.1", "MSH-12",
-      "MSH-12.1", "MSH-15", "MSH-16", "PID-2", "RXA-7", "RXA-18", "OBX-17", "QPD-1.1");
+      "MSH-12.1", "MSH-15", "MSH-16", "PID-2", "RXA-7", "RXA-18", "RXA-21", "OBX-17", "QPD-1.1");
   /** Where MIIC reports a required element under a rule of its own (with its own configurable severity). */
   private static final Map<String, Rule> LOCAL_RULES = Map.of("NK1-3", Rule.FMT_NK1_RELATIONSHIP);
   /** Segments whose required fields carry the segment: without them the patient or the vaccination is rejected. */
@@ -28,7 +29,13 @@ final class ProfileFindings {
 
   private ProfileFindings() {}
 
-  static void report(List<Violation> violations, ValidationContext ctx) {
+  /**
+   * Set IDs: the IG's NIST encoding makes PID-1, NK1-1 and OBX-1 R, AIRA's AART messages (stated accepted) leave PID-1
+   * empty, and a sequence number carries no data: MIIC warns.
+   */
+  private static final Set<String> WARN_WHEN_MISSING = Set.of("PID-1", "NK1-1", "OBX-1", "GT1-1", "IN1-1", "IN3-1", "TQ1-1", "NTE-1");
+
+  static void report(List<Violation> violations, Hl7Text m, ValidationContext ctx) {
     for (Violation v : violations) {
       String field = v.element().contains(".") ? v.element().substring(0, v.element().indexOf('.')) : v.element();
       if (CHECKED_ELSEWHERE.contains(v.element()) || CHECKED_ELSEWHERE.contains(field)) {
@@ -42,15 +49,30 @@ final class ProfileFindings {
       if (rule == null) {
         continue;
       }
-      Severity cap = v.required() ? Severity.ERROR : Severity.WARNING;
+      boolean required = v.required() && !(v.kind() == Violation.Kind.FIELD_MISSING && (WARN_WHEN_MISSING.contains(v.element())
+          || deletion(m, v)));
+      Severity cap = required ? Severity.ERROR : Severity.WARNING;
       Finding f = ctx.report(rule, cap, v.location(), v.message());
       String consequence = REJECTED_WITH_FIELD.get(v.location().segment());
-      if (v.required() && consequence != null && local == null && v.kind() != Violation.Kind.SEGMENT_MISSING
+      if (required && consequence != null && local == null && v.kind() != Violation.Kind.SEGMENT_MISSING
           && v.kind() != Violation.Kind.SEGMENT_REPEATED) {
         ctx.rejectRequiredField(f, org.miic.onboarding.messaging.validation.Hl7Location.segment(v.location().segment(), v.location().sequence()),
             true, consequence.contains("%s") ? String.format(consequence, field) : consequence);
       }
     }
+  }
+
+  /**
+   * A deletion (RXA-21 D) identifies the dose by ORC-3: the IG's conditions for a dose given (lot, manufacturer,
+   * administration notes) are not demanded of it; their absence is a warning.
+   */
+  private static boolean deletion(Hl7Text m, Violation v) {
+    if (!"RXA".equals(v.location().segment())) {
+      return false;
+    }
+    List<Hl7Text.Segment> rxas = m.segments("RXA");
+    int i = v.location().sequence() - 1;
+    return i >= 0 && i < rxas.size() && "D".equals(rxas.get(i).code(21));
   }
 
   private static Rule ruleOf(Violation v) {

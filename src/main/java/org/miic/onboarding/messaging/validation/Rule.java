@@ -165,7 +165,7 @@ public enum Rule {
   CNT_CONTRAINDICATION_INVALID("CNT-118", Severity.WARNING, "103", "5", false, "Contraindication code invalid", "OBX 30945-0", "none: MIIC rule (MQE has no such detection)"),
   CNT_REACTION_INVALID("CNT-119", Severity.WARNING, "103", "5", false, "Reaction code invalid", "OBX 31044-1", "none: MIIC rule (MQE has no such detection)"),
   CNT_DUPLICATE_DOSE("CNT-120", Severity.WARNING, "205", "3", false, "The same vaccine twice on one date", "RXA-5 + RXA-3", "none: MIIC rule (MQE has no such detection)"),
-  CNT_ACTION_CODE_MISSING("CNT-121", Severity.INFORMATION, "101", "6", false, "Action code missing", "RXA-21 (RE): taken as A", "MQE0235 VaccinationActionCodeIsMissing (MQE: ERROR)"),
+  CNT_ACTION_CODE_MISSING("CNT-121", Severity.ERROR, "101", "7", false, "Action code missing", "RXA-21 C(R/O) unless RXA-5 is 998", "MQE0235 VaccinationActionCodeIsMissing (MQE: ERROR)"),
   CNT_REFUSAL_WITH_DOSE_DETAILS("CNT-122", Severity.WARNING, "102", "3", false, "Refusal or dose not given with lot or amount", "RXA-20 RE/NA + RXA-6, RXA-15", "none: MIIC rule (MQE has no such detection)"),
   CNT_NOT_ADMINISTERED_NO_REASON("CNT-123", Severity.INFORMATION, "101", "6", false, "Dose not administered without a reason", "RXA-20 NA + RXA-18/OBX 30945-0", "MQE0291 VaccinationCompletionStatusIsValuedAsNotAdministered (MQE: INFO)"),
   CNT_AMOUNT_UNKNOWN("CNT-124", Severity.INFORMATION, "102", "3", false, "Amount 999 (unknown) on a dose given by this provider", "RXA-6", "MQE0271 VaccinationAdministeredAmountIsValuedAsUnknown (MQE: ACCEPT)"),
@@ -232,7 +232,6 @@ public enum Rule {
   /** Why MIIC's default severity differs from MQE's, where it does ("" otherwise). */
   public String severityNote() {
     return switch (this) {
-      case CNT_ACTION_CODE_MISSING -> "RXA-21 is RE in the IG: an absent RE element is never an error (taken as A).";
       case CNT_ADMIN_AFTER_MESSAGE -> "Public test messages whose sources state acceptance carry it; the dose itself is not in the future (CNT-003 rejects that).";
       case CNT_AFTER_LICENSED -> "As CNT-053.";
       case CNT_BEFORE_LICENSED -> "The codebase's dates are not always licensure (CVX 140 dated 2013, given since 2010), and NIST's stated-accepted 2012 message carries it; set to ERROR where trusted.";
@@ -242,7 +241,7 @@ public enum Rule {
       case CNT_MVX_MALFORMED -> "An MVX code longer than its code (a name in RXA-17.1) is unusable: the IG binds RXA-17 to MVX.";
       case CNT_NDC_UNKNOWN -> "The NDC table lags new products (a CDC test message with a stated acceptance carries an NDC it lacks).";
       case CNT_REFUSAL_REASON_MISSING -> "The IG makes RXA-18 required (C(R/X)) on a refusal.";
-      case CNT_SEX_INVALID -> "The IG binds PID-8 to HL7 0001: a code outside it is unusable.";
+      case CNT_SEX_INVALID -> "The IG binds PID-8 to HL7 0001: a code outside it is unusable. An empty PID-8 is a warning here; the profile's usage for PID-8 decides whether its absence is an error.";
       case CNT_VFC_MISSING -> "MnVFC accounts for every dose given to a child: MIIC asks for the eligibility.";
       default -> "";
     };

@@ -13,6 +13,7 @@ import org.miic.onboarding.messaging.validation.Hl7Location;
 import org.miic.onboarding.messaging.validation.Hl7Text.Segment;
 import org.miic.onboarding.messaging.validation.Hl7Timestamp;
 import org.miic.onboarding.messaging.validation.Rule;
+import org.miic.onboarding.messaging.validation.Severity;
 import org.miic.onboarding.messaging.validation.ValidationContext;
 
 /** The patient (PID, PD1) and next of kin (NK1): dates of birth and death, names, identifiers, codes. */
@@ -117,9 +118,11 @@ final class PatientRules {
 
   private void codes(Segment pid, ValidationContext ctx) {
     String sex = pid.code(8);
-    if (sex.isEmpty() || !tables.contains("hl70001", sex)) {
-      ctx.report(Rule.CNT_SEX_INVALID, pid.at(8), sex.isEmpty() ? "PID-8 (administrative sex) is empty; use F, M or U."
-          : "Administrative sex '" + abbreviate(sex) + "' is not in HL7 table 0001 (F, M, U).");
+    if (sex.isEmpty()) {
+      // Absent: what the profile's usage for PID-8 says decides whether that is an error; here it is a warning.
+      ctx.report(Rule.CNT_SEX_INVALID, Severity.WARNING, pid.at(8), "PID-8 (administrative sex) is empty; use F, M or U (U when unknown).");
+    } else if (!tables.contains("hl70001", sex)) {
+      ctx.report(Rule.CNT_SEX_INVALID, pid.at(8), "Administrative sex '" + abbreviate(sex) + "' is not in HL7 table 0001 (F, M, U).");
     }
     for (int rep = 1; rep <= pid.repetitions(10).size(); rep++) {
       String race = pid.component(10, rep, 1).trim();

@@ -402,8 +402,9 @@ final class VaccinationRules {
       ctx.report(Rule.CNT_COMPLETION_STATUS_INVALID, rxa.at(20), "Completion status '" + abbreviate(completion) + "' is not CP, PA, NA or RE.");
     }
     String action = rxa.code(21);
-    if (action.isEmpty()) {
-      ctx.report(Rule.CNT_ACTION_CODE_MISSING, rxa.at(21), "RXA-21 (action code) is empty; MIIC takes it as A (add).");
+    if (action.isEmpty() && !"998".equals(d.cvx())) {
+      Finding f = ctx.report(Rule.CNT_ACTION_CODE_MISSING, rxa.at(21), "RXA-21 (action code) is required: A (add), U (update) or D (delete).");
+      ctx.rejectRequiredField(f, rxa.location(), true, REJECTED);
     } else if (!tables.contains("hl70323", action)) {
       ctx.report(Rule.CNT_ACTION_CODE_INVALID, rxa.at(21), "Action code '" + abbreviate(action) + "' is not A, U or D.");
     }

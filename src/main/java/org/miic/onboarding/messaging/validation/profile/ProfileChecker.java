@@ -246,12 +246,13 @@ public final class ProfileChecker {
       String valueSet = c.position() == 1 || (c.position() == 4 && codedTriplet(type)) ? firstNonBlank(f.valueSet(), c.valueSet()) : c.valueSet();
       if (codedTriplet(type) && (c.position() == 1 || c.position() == 4)) {
         String system = s.component(f.position(), rep, c.position() + 2).trim();
-        if (c.position() == 4 && !system.equalsIgnoreCase(f.valueSet())) {
-          continue; // an alternate code of another coding system (a local code) is not checked against the value set
-        }
-        if (c.position() == 1 && !system.isEmpty() && !f.valueSet().isEmpty() && !system.equalsIgnoreCase(f.valueSet())
-            && !equivalentSystem(system, f.valueSet())) {
-          continue; // the primary code is of another coding system; content rules judge what it means
+        if (!system.isEmpty() && !f.valueSet().isEmpty() && !system.equalsIgnoreCase(f.valueSet())) {
+          if (!equivalentSystem(system, f.valueSet())) {
+            continue; // a code of another coding system (a local code, an NDC): content rules judge what it means
+          }
+          valueSet = system; // HL70162 for NCIT: checked against the table it names
+        } else if (c.position() == 4 && system.isEmpty()) {
+          continue;
         }
       }
       if (types.composite(c.componentType())) {
@@ -283,6 +284,20 @@ public final class ProfileChecker {
     }
     if (codedTriplet(type) && (c.position() == 2 || c.position() == 5)) {
       return c.usage().resolve(!blank(s.component(field, rep, c.position() - 1)));
+    }
+    // The IG's conditions inside data types: HD.2 when HD.1 is empty, HD.3 with HD.2; XTN's email for a network
+    // address (XTN.2 NET), its phone number otherwise.
+    if ("HD".equals(type) && c.position() == 2) {
+      return c.usage().resolve(blank(s.component(field, rep, 1)));
+    }
+    if ("HD".equals(type) && c.position() == 3) {
+      return c.usage().resolve(!blank(s.component(field, rep, 2)));
+    }
+    if ("XTN".equals(type) && c.position() == 4) {
+      return c.usage().resolve("NET".equals(s.component(field, rep, 2).trim()));
+    }
+    if ("XTN".equals(type) && (c.position() == 6 || c.position() == 7)) {
+      return c.usage().resolve(!"NET".equals(s.component(field, rep, 2).trim()));
     }
     return c.usage().whenFalse();
   }
