@@ -188,4 +188,23 @@ public class Codebase {
   public java.util.Collection<Code> all(Set set) {
     return sets.get(set).values();
   }
+
+  /** The codes of a set that link to a code of another set (products of a CVX, lot patterns of an MVX ...), indexed once. */
+  public List<Code> linkedTo(Set set, String codeset, String value) {
+    if (value == null) {
+      return List.of();
+    }
+    Map<String, List<Code>> index = indexes.computeIfAbsent(set + "/" + codeset, k -> {
+      Map<String, List<Code>> built = new HashMap<>();
+      for (Code c : sets.get(set).values()) {
+        for (String link : c.links(codeset)) {
+          built.computeIfAbsent(link, x -> new ArrayList<>()).add(c);
+        }
+      }
+      return built;
+    });
+    return index.getOrDefault(value, List.of());
+  }
+
+  private final Map<String, Map<String, List<Code>>> indexes = new java.util.concurrent.ConcurrentHashMap<>();
 }

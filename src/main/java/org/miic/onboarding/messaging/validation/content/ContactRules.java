@@ -21,6 +21,10 @@ final class ContactRules {
   private static final Pattern ZIP = Pattern.compile("\\d{5}(-?\\d{4})?");
   private static final Pattern COUNTRY = Pattern.compile("[A-Z]{3}|[A-Z]{2}");
   private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[A-Za-z]{2,}");
+  private static final Pattern AREA_PUNCTUATION = Pattern.compile("[()\\s-]");
+  private static final Pattern LOCAL_PUNCTUATION = Pattern.compile("[\\s.-]");
+  private static final Pattern AREA_CODE = Pattern.compile("[2-9]\\d{2}");
+  private static final Pattern LOCAL_NUMBER = Pattern.compile("[2-9]\\d{6}");
 
   private final Codebase codebase;
 
@@ -97,12 +101,12 @@ final class ContactRules {
         }
         continue;
       }
-      String areaDigits = area.replaceAll("[()\\s-]", "");
-      String localDigits = local.replaceAll("[\\s.-]", "");
+      String areaDigits = AREA_PUNCTUATION.matcher(area).replaceAll("");
+      String localDigits = LOCAL_PUNCTUATION.matcher(local).replaceAll("");
       if (!area.isEmpty() || !local.isEmpty()) {
-        boolean ok = areaDigits.matches("[2-9]\\d{2}") && localDigits.matches("[2-9]\\d{6}");
-        if (!ok) {
-          ctx.report(Rule.CNT_PHONE_MALFORMED, loc(s, field, rep, areaDigits.matches("[2-9]\\d{2}") ? 7 : 6), where
+        boolean areaOk = AREA_CODE.matcher(areaDigits).matches();
+        if (!areaOk || !LOCAL_NUMBER.matcher(localDigits).matches()) {
+          ctx.report(Rule.CNT_PHONE_MALFORMED, loc(s, field, rep, areaOk ? 7 : 6), where
               + " phone '" + abbreviate(area + " " + local) + "' is not a 3-digit area code (XTN-6) and a 7-digit number (XTN-7).");
         }
       }

@@ -200,16 +200,20 @@ final class ObservationRules {
     if (doc.notBefore() == null) {
       return Optional.empty();
     }
-    List<String> vaccines = doc.links("VACCINATION_VIS_VACCINES");
-    return codebase.all(Codebase.Set.VIS_DOCUMENT).stream()
+    return doc.links("VACCINATION_VIS_VACCINES").stream()
+        .flatMap(cvx -> codebase.linkedTo(Codebase.Set.VIS_DOCUMENT, "VACCINATION_VIS_VACCINES", cvx).stream())
         .filter(o -> o.notBefore() != null && o.notBefore().isAfter(doc.notBefore()) && !o.notBefore().isAfter(date))
-        .filter(o -> o.links("VACCINATION_VIS_VACCINES").stream().anyMatch(vaccines::contains))
         .max(java.util.Comparator.comparing(Code::notBefore));
   }
 
   private boolean knownEdition(String cvx, LocalDate edition) {
-    List<Code> editions = codebase.all(Codebase.Set.VIS_DOCUMENT).stream()
-        .filter(doc -> doc.links("VACCINATION_VIS_VACCINES").contains(cvx) || sameGroup(cvx, doc.links("VACCINATION_VIS_VACCINES"))).toList();
+    List<String> groups = codebase.find(Codebase.Set.CVX, cvx).map(c -> c.links("VACCINE_GROUP")).orElse(List.of());
+    List<Code> editions = new ArrayList<>(codebase.linkedTo(Codebase.Set.VIS_DOCUMENT, "VACCINATION_VIS_VACCINES", cvx));
+    for (String group : groups) {
+      for (Code member : codebase.linkedTo(Codebase.Set.CVX, "VACCINE_GROUP", group)) {
+        editions.addAll(codebase.linkedTo(Codebase.Set.VIS_DOCUMENT, "VACCINATION_VIS_VACCINES", member.value()));
+      }
+    }
     return editions.isEmpty() || editions.stream().anyMatch(doc -> edition.equals(doc.notBefore()));
   }
 

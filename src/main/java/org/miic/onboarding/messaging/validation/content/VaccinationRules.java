@@ -246,7 +246,7 @@ final class VaccinationRules {
 
   private void products(Dose d, String cvx, String mvx, ValidationContext ctx) {
     Segment rxa = d.rxa();
-    List<Code> forCvx = codebase.all(Codebase.Set.PRODUCT).stream().filter(p -> p.links("VACCINATION_CVX_CODE").contains(cvx)).toList();
+    List<Code> forCvx = codebase.linkedTo(Codebase.Set.PRODUCT, "VACCINATION_CVX_CODE", cvx);
     if (forCvx.isEmpty()) {
       return;
     }
@@ -285,8 +285,7 @@ final class VaccinationRules {
         ctx.report(Rule.CNT_LOT_TOO_SHORT, rxa.at(15), "Lot number '" + abbreviate(lot) + "' is shorter than any manufacturer's lot numbers.");
       } else {
         String mvx = rxa.component(17, 1).trim();
-        List<Code> patterns = codebase.all(Codebase.Set.LOT_PATTERN).stream()
-            .filter(p -> p.links("VACCINATION_MANUFACTURER_CODE").contains(mvx)).toList();
+        List<Code> patterns = codebase.linkedTo(Codebase.Set.LOT_PATTERN, "VACCINATION_MANUFACTURER_CODE", mvx);
         if (!patterns.isEmpty() && patterns.stream().noneMatch(p -> matches(p.value(), lot))) {
           ctx.report(Rule.CNT_LOT_PATTERN, rxa.at(15), "Lot number '" + abbreviate(lot) + "' does not look like " + mvx + "'s lot numbers ("
               + String.join(", ", patterns.stream().map(Code::label).toList()) + "); check it.");
@@ -307,12 +306,17 @@ final class VaccinationRules {
     }
   }
 
+  private static final java.util.Map<String, Optional<Pattern>> LOT_PATTERNS = new java.util.concurrent.ConcurrentHashMap<>();
+
   private static boolean matches(String regex, String lot) {
-    try {
-      return Pattern.compile(regex).matcher(lot).matches();
-    } catch (RuntimeException e) {
-      return true;
-    }
+    Optional<Pattern> p = LOT_PATTERNS.computeIfAbsent(regex, r -> {
+      try {
+        return Optional.of(Pattern.compile(r));
+      } catch (RuntimeException e) {
+        return Optional.empty();
+      }
+    });
+    return p.map(x -> x.matcher(lot).matches()).orElse(true);
   }
 
   private void route(Dose d, ValidationContext ctx) {

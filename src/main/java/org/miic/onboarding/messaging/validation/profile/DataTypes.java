@@ -64,8 +64,10 @@ public final class DataTypes {
   }
 
   public List<ComponentDef> components(String type) {
-    return types.getOrDefault(type, List.of()).stream().filter(c -> c.position() > 0).toList();
+    return components.computeIfAbsent(type, t -> types.getOrDefault(t, List.of()).stream().filter(c -> c.position() > 0).toList());
   }
+
+  private final Map<String, List<ComponentDef>> components = new java.util.concurrent.ConcurrentHashMap<>();
 
   public int maxLength(String type) {
     List<ComponentDef> c = types.get(type);

@@ -37,6 +37,7 @@ public final class MessageProfile {
   private final Map<String, GroupDef> groups = new LinkedHashMap<>();
   private final List<SegmentDef> segments = new ArrayList<>();
   private final Map<String, List<FieldDef>> fields = new LinkedHashMap<>();
+  private final Map<String, SegmentDef> segmentsByName = new java.util.HashMap<>();
 
   private MessageProfile(String file, String source) {
     this.file = file;
@@ -98,6 +99,9 @@ public final class MessageProfile {
         throw new IllegalStateException("profiles/" + file + " line " + lineNumbers.get(i) + ": " + e.getMessage(), e);
       }
     }
+    for (SegmentDef seg : profile.segments) {
+      profile.segmentsByName.putIfAbsent(seg.name(), seg);
+    }
     return profile;
   }
 
@@ -129,19 +133,19 @@ public final class MessageProfile {
   }
 
   public List<SegmentDef> segments() {
-    return List.copyOf(segments);
+    return java.util.Collections.unmodifiableList(segments);
   }
 
   public SegmentDef segment(String name) {
-    return segments.stream().filter(s -> s.name().equals(name)).findFirst().orElse(null);
+    return segmentsByName.get(name);
   }
 
   public GroupDef group(String name) {
     return name == null ? null : groups.get(name);
   }
 
-  public List<GroupDef> groups() {
-    return List.copyOf(groups.values());
+  public java.util.Collection<GroupDef> groups() {
+    return java.util.Collections.unmodifiableCollection(groups.values());
   }
 
   public List<FieldDef> fields(String segment) {

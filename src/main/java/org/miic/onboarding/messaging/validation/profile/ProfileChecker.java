@@ -77,13 +77,23 @@ public final class ProfileChecker {
 
   // ---- structure ----------------------------------------------------------------------------------------------------
 
+  /** The first segment of each group, per profile. */
+  private final Map<MessageProfile, Map<String, String>> leadersByProfile = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private Map<String, String> leaders(MessageProfile profile) {
+    return leadersByProfile.computeIfAbsent(profile, p -> {
+      Map<String, String> leaders = new HashMap<>();
+      for (GroupDef g : p.groups()) {
+        p.segments().stream().filter(s -> g.name().equals(s.group())).min((a, b) -> Integer.compare(a.order(), b.order()))
+            .ifPresent(s -> leaders.put(g.name(), s.name()));
+      }
+      return leaders;
+    });
+  }
+
   private Occurrence structure(Hl7Text m, MessageProfile profile, Map<Segment, Occurrence> placed, List<Violation> out) {
     Occurrence root = new Occurrence(null, null, false);
-    Map<String, String> leaders = new HashMap<>();
-    for (GroupDef g : profile.groups()) {
-      profile.segments().stream().filter(s -> g.name().equals(s.group())).min((a, b) -> Integer.compare(a.order(), b.order()))
-          .ifPresent(s -> leaders.put(g.name(), s.name()));
-    }
+    Map<String, String> leaders = leaders(profile);
     Deque<Occurrence> open = new ArrayDeque<>();
     open.push(root);
     for (Segment s : m.segments()) {
