@@ -1,25 +1,50 @@
 package org.miic.onboarding.common;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
-/** Absolute links to this application for emails, the WSDL and API answers, from {@code miic.public-base-url}. */
+/**
+ * Absolute links to this application for emails, the WSDL and API answers. {@code miic.public-base-url}
+ * ({@code MIIC_PUBLIC_BASE_URL}) sets them in production. Unset, they follow the server: within a request, the address
+ * the client used (behind a proxy, its X-Forwarded headers, trusted by Tomcat from internal proxies only); elsewhere (an
+ * email sent by a job) {@code http://localhost:<the server's port>}.
+ */
 @Component
 public class PublicUrls {
 
-  private final String base;
+  private final String configured;
+  private final Environment environment;
 
-  public PublicUrls(@Value("${miic.public-base-url}") String base) {
-    this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+  public PublicUrls(@Value("${miic.public-base-url:}") String configured, Environment environment) {
+    this.configured = trimSlash(configured == null ? "" : configured.trim());
+    this.environment = environment;
   }
 
   /** The base URL without a trailing slash. */
   public String base() {
-    return base;
+    if (!configured.isEmpty()) {
+      return configured;
+    }
+    if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+      HttpServletRequest request = attributes.getRequest();
+      int port = request.getServerPort();
+      boolean defaultPort = ("http".equals(request.getScheme()) && port == 80) || ("https".equals(request.getScheme()) && port == 443);
+      return request.getScheme() + "://" + request.getServerName() + (defaultPort || port <= 0 ? "" : ":" + port) + request.getContextPath();
+    }
+    String port = environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
+    return "http://localhost:" + ("0".equals(port) ? "8080" : port);
   }
 
   /** An absolute link to a path of this application ("/status/abc"). */
   public String of(String path) {
-    return base + (path.startsWith("/") ? path : "/" + path);
+    return base() + (path.startsWith("/") ? path : "/" + path);
+  }
+
+  private static String trimSlash(String s) {
+    return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
   }
 }

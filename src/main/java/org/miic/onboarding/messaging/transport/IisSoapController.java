@@ -53,18 +53,21 @@ class IisSoapController {
   private final ValidationProperties properties;
   private final String wsdl;
 
+  private final PublicUrls urls;
+
   IisSoapController(CredentialService credentials, MessageIntake intake, ValidationProperties properties, PublicUrls urls)
       throws IOException {
     this.credentials = credentials;
     this.intake = intake;
     this.properties = properties;
-    this.wsdl = new ClassPathResource("wsdl/cdc-iis-2011.wsdl").getContentAsString(StandardCharsets.UTF_8)
-        .replace("http://localhost:8282/wsdl-demo", urls.of("/iis/soap"));
+    this.urls = urls;
+    this.wsdl = new ClassPathResource("wsdl/cdc-iis-2011.wsdl").getContentAsString(StandardCharsets.UTF_8);
   }
 
+  /** The WSDL with the service address this request reached (or the configured public base URL). */
   @GetMapping(path = "/iis/soap", produces = MediaType.TEXT_XML_VALUE)
   String wsdl() {
-    return wsdl;
+    return wsdl.replace("http://localhost:8282/wsdl-demo", urls.of("/iis/soap"));
   }
 
   @PostMapping(path = "/iis/soap")
