@@ -252,4 +252,10 @@ class ApiAndPagesTest extends ProcessTestSupport {
         .andExpect(status().isConflict())
         .andExpect(jsonPath("$.detail", not(containsString("Exception"))));
   }
+
+  @Test
+  void theFaviconIsServedAndADirectRequestForTheErrorPathIsNotFound() throws Exception {
+    mvc.perform(get("/favicon.ico")).andExpect(status().isOk());
+    mvc.perform(get("/error")).andExpect(status().isNotFound()).andExpect(content().string("Not found."));
+  }
 }

@@ -35,6 +35,9 @@ class MessagingPagesController {
   @GetMapping("/credentials/{token}")
   String confirm(@PathVariable String token, Model model) {
     model.addAttribute("token", token);
+    CredentialService.LinkState state = credentials.linkState(token);
+    model.addAttribute("linkValid", state.valid());
+    model.addAttribute("shownAt", state.shownAt() == null ? null : org.miic.onboarding.common.LocalTimes.format(state.shownAt()));
     return "credentials";
   }
 

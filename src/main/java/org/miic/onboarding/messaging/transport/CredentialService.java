@@ -2,6 +2,7 @@ package org.miic.onboarding.messaging.transport;
 
 import java.time.Clock;
 import java.util.List;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 import org.miic.onboarding.common.ConflictException;
@@ -74,6 +75,14 @@ public class CredentialService {
         .map(c -> urls.of("/credentials/" + c.revealToken()));
   }
 
+  /** Where a one-time link stands, for the page that opens it: not valid, still to be used, or already used (and when). */
+  public record LinkState(boolean valid, Instant shownAt) {}
+
+  public LinkState linkState(String token) {
+    return credentials.byRevealToken(token == null ? "" : token.toLowerCase(Locale.ROOT)).filter(ExchangeCredential::active)
+        .map(c -> new LinkState(true, c.revealedAt())).orElse(new LinkState(false, null));
+  }
+
   /** Opens the one-time link: creates the password and shows it, once. */
   @Transactional
   public Revealed reveal(String token) {
@@ -81,7 +90,7 @@ public class CredentialService {
         .filter(ExchangeCredential::active)
         .orElseThrow(() -> new NotFoundException("This credentials link is not valid. Ask MIIC onboarding staff for new credentials."));
     if (c.revealed()) {
-      throw new ConflictException("These credentials were already shown on " + c.revealedAt()
+      throw new ConflictException("These credentials were already shown on " + org.miic.onboarding.common.LocalTimes.format(c.revealedAt())
           + ". For your security they are shown only once; ask MIIC onboarding staff to issue new ones if they were lost.");
     }
     String password = RandomTokens.next(RandomTokens.MIXED, 20);

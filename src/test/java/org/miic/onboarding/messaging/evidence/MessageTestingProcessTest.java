@@ -192,4 +192,20 @@ class MessageTestingProcessTest extends ProcessTestSupport {
     String reveal = link(goLive, "credentials");
     Assertions.assertThat(credentials.reveal(reveal.substring("/credentials/".length())).username()).startsWith("miic-prod-");
   }
+
+  @Test
+  void aUsedCredentialsLinkSaysWhenItWasShownAndOffersNothingMore() throws Exception {
+    OnboardingRequest request = invited("Juniper Clinic");
+    String token = credentials.issue(request.id(), ExchangeCredential.Environment.TEST).revealToken();
+    mvc.perform(get("/credentials/{t}", token)).andExpect(status().isOk())
+        .andExpect(content().string(containsString("Show the credentials")));
+    credentials.reveal(token);
+    mvc.perform(get("/credentials/{t}", token)).andExpect(status().isOk())
+        .andExpect(content().string(containsString("already shown, on")))
+        .andExpect(content().string(org.hamcrest.Matchers.matchesPattern("(?s).*on <span>[A-Z][a-z]{2} \\d{1,2}, \\d{4}, \\d{1,2}:\\d{2} [AP]M C[SD]T.*")))
+        .andExpect(content().string(org.hamcrest.Matchers.not(containsString("Show the credentials"))));
+    mvc.perform(get("/credentials/{t}", "no-such-token")).andExpect(status().isOk())
+        .andExpect(content().string(containsString("not valid")))
+        .andExpect(content().string(org.hamcrest.Matchers.not(containsString("Show the credentials"))));
+  }
 }
