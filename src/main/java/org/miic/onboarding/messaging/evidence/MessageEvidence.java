@@ -50,7 +50,7 @@ public class MessageEvidence implements TestEvidenceProvider {
       long ar = inPhase.stream().filter(m -> "AR".equals(m.ackCode())).count();
       md.append("**").append(inPhase.size()).append(inPhase.size() == 1 ? " message" : " messages").append("** during ")
           .append(phase.label().toLowerCase(java.util.Locale.ROOT)).append(": ").append(aa).append(" accepted (AA), ").append(ae)
-          .append(" accepted with errors (AE), ").append(ar).append(" rejected (AR). Latest: ").append(inPhase.get(0).receivedAt())
+          .append(" accepted with errors (AE), ").append(ar).append(" rejected (AR). Latest: ").append(org.miic.onboarding.common.LocalTimes.format(inPhase.get(0).receivedAt()))
           .append(".\n\n");
       Map<String, Long> frequent = inPhase.stream().flatMap(m -> m.findings().stream())
           .collect(Collectors.groupingBy(f -> f.rule() + " " + f.severity().toLowerCase(java.util.Locale.ROOT) + ": "

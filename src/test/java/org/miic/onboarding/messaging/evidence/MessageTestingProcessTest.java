@@ -93,7 +93,9 @@ class MessageTestingProcessTest extends ProcessTestSupport {
         .contains("2 × CNT-006 error")
         .contains("Historical dose ✔").contains("Refusal ✘")
         .contains("Go-live criteria (last 20 messages): **not met**")
-        .contains("error CNT-006 occurred in 2 messages");
+        .contains("error CNT-006 occurred in 2 messages")
+        .containsPattern("Latest: [A-Z][a-z]{2} \\d{1,2}, \\d{4}, \\d{1,2}:\\d{2} [AP]M C[SD]T")
+        .doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}T\\d{2}:");
     Assertions.assertThat(jdbc.queryForList("select phase from miic_test_message where request_id = ? order by id", String.class, request.id()))
         .containsExactly("TRANSPORT", "FORMAT", "FORMAT", "FORMAT");
 
@@ -102,7 +104,9 @@ class MessageTestingProcessTest extends ProcessTestSupport {
     mvc.perform(get(report)).andExpect(status().isOk())
         .andExpect(content().string(containsString("Birch Clinic")))
         .andExpect(content().string(containsString("CNT-006")))
-        .andExpect(content().string(containsString("Vaccine code &#39;XXX&#39; is not a CVX code.")));
+        .andExpect(content().string(containsString("Vaccine code &#39;XXX&#39; is not a CVX code.")))
+        .andExpect(content().string(org.hamcrest.Matchers.matchesPattern("(?s).*<td>[A-Z][a-z]{2} \\d{1,2}, \\d{4}, \\d{1,2}:\\d{2} [AP]M C[SD]T</td>.*")))
+        .andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.matchesPattern("(?s).*\\d{4}-\\d{2}-\\d{2}T\\d{2}:.*"))));
     mvc.perform(get("/report/abcdefghjkmnpqrstuvwxyz234567892")).andExpect(status().isNotFound());
   }
 
