@@ -6,7 +6,9 @@ public enum TestingPhase {
   TRANSPORT("Transport set-up and testing"),
   FORMAT("Message format testing"),
   CONTENT("Message content validation (QA)"),
-  PRODUCTION("Production data quality");
+  PRODUCTION("Production data quality"),
+  /** Sent with TEST credentials after go-live: kept, shown in the report, never counted as production data quality. */
+  TEST_AFTER_GO_LIVE("Test messages after go-live");
 
   private final String label;
 

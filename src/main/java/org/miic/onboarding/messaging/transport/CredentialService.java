@@ -100,7 +100,10 @@ public class CredentialService {
     return new Revealed(c.username(), password, c.facilityId(), c.environment());
   }
 
-  /** The active, revealed credential these values identify; facilityID must match when the caller sends one. */
+  /**
+   * The active, revealed credential these values identify. facilityID, when the caller sends one, must be a facility
+   * the organization submits for: the credential's own, or any facility ID on the request's current worksheet.
+   */
   public Optional<ExchangeCredential> authenticate(String username, String password, String facilityId) {
     if (username == null || password == null || username.isBlank() || password.isBlank()) {
       return Optional.empty();
@@ -108,7 +111,21 @@ public class CredentialService {
     return credentials.byUsername(username.trim())
         .filter(ExchangeCredential::active)
         .filter(c -> c.passwordHash() != null && hashes.matches(password, c.passwordHash()))
-        .filter(c -> facilityId == null || facilityId.isBlank() || c.facilityId().equalsIgnoreCase(facilityId.trim()));
+        .filter(c -> facilityId == null || facilityId.isBlank() || facilities(c).contains(facilityId.trim().toUpperCase(Locale.ROOT)));
+  }
+
+  /** The facility IDs a credential may send for (upper case): its own and those listed on the current worksheet. */
+  public java.util.Set<String> facilities(ExchangeCredential c) {
+    java.util.Set<String> ids = new java.util.HashSet<>();
+    ids.add(c.facilityId().toUpperCase(Locale.ROOT));
+    if (c.requestId() != null) {
+      for (Worksheet.SubmittingFor f : worksheets.currentWorksheet(c.requestId()).submittingFor()) {
+        if (!f.facilityId().isBlank()) {
+          ids.add(f.facilityId().trim().toUpperCase(Locale.ROOT));
+        }
+      }
+    }
+    return ids;
   }
 
   public List<ExchangeCredential> forOrganization(long organizationId) {

@@ -56,13 +56,25 @@ public class MessageIntake {
     ValidationResult result = validator.validate(text);
     String ack = result.isQuery() ? queries.respond(result, messages.patientMessages(credential.organizationId()))
         : acks.ack(result);
-    TestingPhase phase = credential.environment() == ExchangeCredential.Environment.PRODUCTION || credential.requestId() == null
-        ? TestingPhase.PRODUCTION : phases.phaseOf(credential.requestId());
+    TestingPhase phase = phaseFor(credential);
     Set<Scenario> scenarios = result.ackCode() == ValidationResult.AckCode.AR ? Set.of() : Scenario.of(result);
     messages.insert(credential, phase, channel.name(), clock.instant(), result, scenarios, text, ack);
     if (credential.requestId() != null) {
       evidence.messageReceived(credential.requestId());
     }
     return ack;
+  }
+
+  /**
+   * The phase a message counts for follows the credential's kind: PRODUCTION credentials count only as production
+   * data (never as step-3 evidence), TEST credentials only as testing (after go-live, as test messages after go-live,
+   * never as production data quality).
+   */
+  TestingPhase phaseFor(ExchangeCredential credential) {
+    if (credential.environment() == ExchangeCredential.Environment.PRODUCTION) {
+      return TestingPhase.PRODUCTION;
+    }
+    TestingPhase phase = credential.requestId() == null ? TestingPhase.PRODUCTION : phases.phaseOf(credential.requestId());
+    return phase == TestingPhase.PRODUCTION ? TestingPhase.TEST_AFTER_GO_LIVE : phase;
   }
 }

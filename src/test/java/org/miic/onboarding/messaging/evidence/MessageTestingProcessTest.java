@@ -212,4 +212,19 @@ class MessageTestingProcessTest extends ProcessTestSupport {
         .andExpect(content().string(containsString("not valid")))
         .andExpect(content().string(org.hamcrest.Matchers.not(containsString("Show the credentials"))));
   }
+
+  @Test
+  void everyFacilityOnTheWorksheetCanSendWithTheOrganizationsCredentials() throws Exception {
+    OnboardingRequest request = invited("Larch Health System");
+    CredentialService.Revealed login = credentials.reveal(credentials.issue(request.id(), ExchangeCredential.Environment.TEST).revealToken());
+    Assertions.assertThat(login.facilityId()).isEqualTo("FAC-N");
+    for (String facility : new String[] {"FAC-N", "FAC-S", "fac-s"}) {
+      mvc.perform(post("/api/hl7/messages").queryParam("facilityID", facility).with(httpBasic(login.username(), login.password()))
+          .contentType(MediaType.TEXT_PLAIN).content(Hl7Fixtures.sample("nist-iz-ad-2.1-send-v04-z22.hl7"))).andExpect(status().isOk());
+    }
+    mvc.perform(post("/api/hl7/messages").queryParam("facilityID", "FAC-ELSEWHERE").with(httpBasic(login.username(), login.password()))
+        .contentType(MediaType.TEXT_PLAIN).content(Hl7Fixtures.sample("nist-iz-ad-2.1-send-v04-z22.hl7"))).andExpect(status().isUnauthorized());
+    Assertions.assertThat(credentials.authenticate(login.username(), login.password(), "FAC-S")).isPresent();
+    Assertions.assertThat(credentials.authenticate(login.username(), login.password(), "FAC-ELSEWHERE")).isEmpty();
+  }
 }
