@@ -31,6 +31,7 @@ class OnboardingProcessTest extends ProcessTestSupport {
   @Autowired OrganizationRepository organizations;
   @Autowired QueueService queue;
   @Autowired RequestStatusService statuses;
+  @Autowired org.camunda.bpm.engine.FormService forms;
 
   private static final ZoneId MN = ZoneId.of("America/Chicago");
 
@@ -180,6 +181,8 @@ class OnboardingProcessTest extends ProcessTestSupport {
     runDueJobs();
     assertThat(pi).hasPassed("End_Step1_RecordedViaApi");
     assertThat(pi).isWaitingAt(TASK_REVIEW_WORKSHEET);
+    // What Cockpit shows agrees with the tables (issue 7, item 4: it said false after the agreement was recorded).
+    assertThat(pi).variables().containsEntry(VAR_AGREEMENT_CURRENT, true);
   }
 
   @Test
@@ -196,6 +199,7 @@ class OnboardingProcessTest extends ProcessTestSupport {
         VAR_SIGNED_ON, "2026-03-02"));
     assertThat(instance(request)).hasPassed("Task_RecordAgreement");
     assertThat(instance(request)).isWaitingAt(TASK_REVIEW_WORKSHEET);
+    assertThat(instance(request)).variables().containsEntry(VAR_AGREEMENT_CURRENT, true);
     Assertions.assertThat(agreements.current(request.organizationId())).get()
         .satisfies(a -> Assertions.assertThat(a.expiresOn()).isEqualTo(LocalDate.of(2029, 3, 2)));
     // The agreement starts the organization's renewal process.
@@ -220,6 +224,9 @@ class OnboardingProcessTest extends ProcessTestSupport {
 
     completeTask(request, "Task_MessageFormatTesting", Map.of(VAR_FORMAT_OUTCOME, OUTCOME_CORRECTIONS, VAR_CORRECTION_NOTES, "MSH-12 must be 2.5.1"));
     assertThat(pi).isWaitingAt("Task_MessageFormatTesting");
+    // The returning task's form does not offer the notes already emailed (issue 7, item 4: they were prefilled).
+    Assertions.assertThat(forms.getTaskFormVariables(task(request, "Task_MessageFormatTesting").getId()))
+        .doesNotContainKey(VAR_CORRECTION_NOTES);
     completeTask(request, "Task_MessageFormatTesting", Map.of(VAR_FORMAT_OUTCOME, OUTCOME_CORRECTIONS, VAR_CORRECTION_NOTES, "RXA-5 uses NDC"));
     completeTask(request, "Task_MessageFormatTesting", Map.of(VAR_FORMAT_OUTCOME, OUTCOME_PASSED));
 

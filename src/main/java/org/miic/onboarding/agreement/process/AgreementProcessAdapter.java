@@ -56,6 +56,7 @@ class AgreementProcessAdapter implements AgreementProcessPort {
     return runtime.createMessageCorrelation(message)
         .processInstanceId(processInstanceId)
         .setVariable(ProcessConstants.VAR_AGREEMENT_ID, agreementId)
+        .setVariable(ProcessConstants.VAR_AGREEMENT_CURRENT, true)
         .correlateAllWithResult().size();
   }
 

@@ -40,6 +40,7 @@ class RecordAgreementDelegate implements JavaDelegate {
       UserAgreement agreement = agreements.record(organizationId, signature, who == null ? null : who.getUserId(),
           execution.getProcessInstanceId());
       execution.setVariable(ProcessConstants.VAR_AGREEMENT_ID, agreement.id());
+      execution.setVariable(ProcessConstants.VAR_AGREEMENT_CURRENT, true);
     } catch (AgreementService.InvalidAgreementException e) {
       throw new ProcessEngineException(e.getMessage(), e);
     }

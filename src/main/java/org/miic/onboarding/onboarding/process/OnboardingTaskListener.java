@@ -1,5 +1,7 @@
 package org.miic.onboarding.onboarding.process;
 
+import org.miic.onboarding.ProcessConstants;
+
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.miic.onboarding.common.ProcessVariables;
@@ -46,6 +48,9 @@ class OnboardingTaskListener implements TaskListener {
     task.setVariableLocal(LOCAL_PRIORITY, queue.breakdownMarkdown(requestId));
     Object phase = task.getVariable(LOCAL_TESTING_PHASE);
     if (phase != null) {
+      // The notes of the last corrections were emailed before this task came back: a new round starts empty, so that
+      // one task's notes are not prefilled into the next (issue 7, item 4).
+      task.getExecution().removeVariable(ProcessConstants.VAR_CORRECTION_NOTES);
       task.setVariableLocal(LOCAL_EVIDENCE, evidence.evidenceMarkdown(requestId, TestingPhase.valueOf(phase.toString())));
     }
   }
