@@ -58,11 +58,8 @@ public class AgreementService {
     return record(organizationId, signature, recordedBy, null);
   }
 
-  /** As {@link #record(long, Signature, String)}, from a task of the given process instance. */
-  @Transactional
-  public UserAgreement record(long organizationId, Signature signature, String recordedBy, String recordingProcessInstanceId) {
-    organizations.findById(organizationId)
-        .orElseThrow(() -> new NotFoundException("No organization with id " + organizationId + "."));
+  /** Checks a signature as staff enter it; returns the expiry date, or throws with a sentence for the field at fault. */
+  public LocalDate validate(Signature signature) {
     if (signature.signerName() == null || signature.signerName().isBlank()) {
       throw new InvalidAgreementException("signerName", "Enter the name of the person who signed the agreement.");
     }
@@ -82,6 +79,16 @@ public class AgreementService {
     if (email != null && !email.matches("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$")) {
       throw new InvalidAgreementException("signerEmail", "Enter a valid email address for the signer, or leave it empty.");
     }
+    return expiresOn;
+  }
+
+  /** As {@link #record(long, Signature, String)}, from a task of the given process instance. */
+  @Transactional
+  public UserAgreement record(long organizationId, Signature signature, String recordedBy, String recordingProcessInstanceId) {
+    organizations.findById(organizationId)
+        .orElseThrow(() -> new NotFoundException("No organization with id " + organizationId + "."));
+    LocalDate expiresOn = validate(signature);
+    String email = signature.signerEmail() == null || signature.signerEmail().isBlank() ? null : signature.signerEmail().trim();
     UserAgreement draft = new UserAgreement(0, organizationId, signature.signerName().trim(),
         signature.signerTitle() == null || signature.signerTitle().isBlank() ? null : signature.signerTitle().trim(),
         email, signature.signedOn(), expiresOn, clock.instant(), recordedBy, null);

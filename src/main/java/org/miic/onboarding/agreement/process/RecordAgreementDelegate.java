@@ -30,11 +30,7 @@ class RecordAgreementDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     long organizationId = ProcessVariables.organizationId(execution);
-    AgreementService.Signature signature = new AgreementService.Signature(
-        (String) execution.getVariable(ProcessConstants.VAR_SIGNER_NAME),
-        (String) execution.getVariable(ProcessConstants.VAR_SIGNER_TITLE),
-        (String) execution.getVariable(ProcessConstants.VAR_SIGNER_EMAIL),
-        signedOn(execution.getVariable(ProcessConstants.VAR_SIGNED_ON)));
+    AgreementService.Signature signature = signature(execution);
     Authentication who = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
     try {
       UserAgreement agreement = agreements.record(organizationId, signature, who == null ? null : who.getUserId(),
@@ -49,6 +45,15 @@ class RecordAgreementDelegate implements JavaDelegate {
     execution.removeVariable(ProcessConstants.VAR_SIGNER_TITLE);
     execution.removeVariable(ProcessConstants.VAR_SIGNER_EMAIL);
     execution.removeVariable(ProcessConstants.VAR_SIGNED_ON);
+  }
+
+  /** The signature as the task form entered it. */
+  static AgreementService.Signature signature(org.camunda.bpm.engine.delegate.VariableScope scope) {
+    return new AgreementService.Signature(
+        (String) scope.getVariable(ProcessConstants.VAR_SIGNER_NAME),
+        (String) scope.getVariable(ProcessConstants.VAR_SIGNER_TITLE),
+        (String) scope.getVariable(ProcessConstants.VAR_SIGNER_EMAIL),
+        signedOn(scope.getVariable(ProcessConstants.VAR_SIGNED_ON)));
   }
 
   static LocalDate signedOn(Object value) {
