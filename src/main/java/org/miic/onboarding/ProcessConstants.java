@@ -34,6 +34,8 @@ public final class ProcessConstants {
   public static final String VAR_FORMAT_OUTCOME = "formatOutcome";
   public static final String VAR_CONTENT_OUTCOME = "contentOutcome";
   public static final String VAR_CONTENT_APPROVAL = "contentApproval";
+  /** Why staff pass content validation or approval although no test message arrived in that phase (kept in history). */
+  public static final String VAR_NO_MESSAGES_REASON = "noMessagesReason";
   public static final String VAR_CORRECTION_NOTES = "correctionNotes";
   public static final String VAR_GO_LIVE_DATE = "goLiveDate";
   public static final String VAR_GO_LIVE_AT = "goLiveAt";

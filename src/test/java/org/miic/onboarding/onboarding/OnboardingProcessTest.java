@@ -56,8 +56,8 @@ class OnboardingProcessTest extends ProcessTestSupport {
   private void passTesting(OnboardingRequest request) {
     completeTask(request, "Task_SetUpTransport", Map.of(VAR_TRANSPORT_OUTCOME, OUTCOME_PASSED));
     completeTask(request, "Task_MessageFormatTesting", Map.of(VAR_FORMAT_OUTCOME, OUTCOME_PASSED));
-    completeTask(request, "Task_MessageContentValidation", Map.of(VAR_CONTENT_OUTCOME, OUTCOME_PASSED));
-    completeTask(request, "Task_ApproveMessageContent", Map.of(VAR_CONTENT_APPROVAL, APPROVAL_APPROVED));
+    completeTask(request, "Task_MessageContentValidation", passing(VAR_CONTENT_OUTCOME, OUTCOME_PASSED));
+    completeTask(request, "Task_ApproveMessageContent", passing(VAR_CONTENT_APPROVAL, APPROVAL_APPROVED));
   }
 
   private void goLiveInAWeek(OnboardingRequest request) {
@@ -232,11 +232,11 @@ class OnboardingProcessTest extends ProcessTestSupport {
 
     completeTask(request, "Task_MessageContentValidation", Map.of(VAR_CONTENT_OUTCOME, OUTCOME_CORRECTIONS, VAR_CORRECTION_NOTES, "Lot numbers missing"));
     assertThat(pi).isWaitingAt("Task_MessageContentValidation");
-    completeTask(request, "Task_MessageContentValidation", Map.of(VAR_CONTENT_OUTCOME, OUTCOME_PASSED));
+    completeTask(request, "Task_MessageContentValidation", passing(VAR_CONTENT_OUTCOME, OUTCOME_PASSED));
     completeTask(request, "Task_ApproveMessageContent", Map.of(VAR_CONTENT_APPROVAL, OUTCOME_CORRECTIONS, VAR_CORRECTION_NOTES, "VFC eligibility absent"));
     assertThat(pi).isWaitingAt("Task_MessageContentValidation");
-    completeTask(request, "Task_MessageContentValidation", Map.of(VAR_CONTENT_OUTCOME, OUTCOME_PASSED));
-    completeTask(request, "Task_ApproveMessageContent", Map.of(VAR_CONTENT_APPROVAL, APPROVAL_APPROVED));
+    completeTask(request, "Task_MessageContentValidation", passing(VAR_CONTENT_OUTCOME, OUTCOME_PASSED));
+    completeTask(request, "Task_ApproveMessageContent", passing(VAR_CONTENT_APPROVAL, APPROVAL_APPROVED));
     assertThat(pi).isWaitingAt("Task_CoordinateGoLive");
 
     // One email per loop: 1 transport + 2 format + 2 content, all to the technical contact.
@@ -322,5 +322,31 @@ class OnboardingProcessTest extends ProcessTestSupport {
     advance(Duration.between(START, LocalDate.of(2028, 6, 1).atStartOfDay(MN).toInstant()).plusHours(1));
     assertThat(pi).variables().containsEntry(VAR_AGREEMENT_LAPSED, true);
     Assertions.assertThat(statuses.status(request.trackingId()).agreementLapsed()).isTrue();
+  }
+
+  @Test
+  void passingContentWithoutAnyTestMessageNeedsAReasonKeptInTheHistory() {
+    OnboardingRequest request = submitWithAgreement(Worksheets.complete("Holly Clinic"));
+    reviewComplete(request);
+    completeTask(request, "Task_SetUpTransport", Map.of(VAR_TRANSPORT_OUTCOME, OUTCOME_PASSED));
+    completeTask(request, "Task_MessageFormatTesting", Map.of(VAR_FORMAT_OUTCOME, OUTCOME_PASSED));
+    String content = task(request, "Task_MessageContentValidation").getId();
+    assertThatThrownBy(() -> tasks.complete(content, Map.of(VAR_CONTENT_OUTCOME, OUTCOME_PASSED)))
+        .hasMessageContaining("No test message was received during message content validation");
+    assertThat(instance(request)).isWaitingAt("Task_MessageContentValidation");
+    // Corrections need no reason: nothing is passed.
+    completeTask(request, "Task_MessageContentValidation", Map.of(VAR_CONTENT_OUTCOME, OUTCOME_CORRECTIONS, VAR_CORRECTION_NOTES, "Send some"));
+    completeTask(request, "Task_MessageContentValidation", Map.of(VAR_CONTENT_OUTCOME, OUTCOME_PASSED,
+        VAR_NO_MESSAGES_REASON, "Validated on MIIC's own test system"));
+    String approval = task(request, "Task_ApproveMessageContent").getId();
+    assertThatThrownBy(() -> tasks.complete(approval, Map.of(VAR_CONTENT_APPROVAL, APPROVAL_APPROVED, VAR_NO_MESSAGES_REASON, " ")))
+        .hasMessageContaining("say why");
+    completeTask(request, "Task_ApproveMessageContent", passing(VAR_CONTENT_APPROVAL, APPROVAL_APPROVED));
+    assertThat(instance(request)).isWaitingAt("Task_CoordinateGoLive");
+    Assertions.assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(instance(request).getId())
+        .variableName(VAR_NO_MESSAGES_REASON).singleResult().getValue()).isEqualTo("Tested on the NIST tool");
+    Assertions.assertThat(history.createHistoricDetailQuery().processInstanceId(instance(request).getId()).variableUpdates().list())
+        .anyMatch(d -> d instanceof org.camunda.bpm.engine.history.HistoricVariableUpdate u && VAR_NO_MESSAGES_REASON.equals(u.getVariableName())
+            && "Validated on MIIC's own test system".equals(u.getValue()));
   }
 }

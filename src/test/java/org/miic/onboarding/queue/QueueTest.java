@@ -47,7 +47,7 @@ class QueueTest extends ProcessTestSupport {
         {"Task_MessageFormatTesting", VAR_FORMAT_OUTCOME, OUTCOME_PASSED},
         {"Task_MessageContentValidation", VAR_CONTENT_OUTCOME, OUTCOME_PASSED},
         {"Task_ApproveMessageContent", VAR_CONTENT_APPROVAL, APPROVAL_APPROVED}}) {
-      completeTask(request, step[0], Map.of(step[1], step[2]));
+      completeTask(request, step[0], passing(step[1], step[2]));
     }
     completeTask(request, "Task_CoordinateGoLive", Map.of(VAR_GO_LIVE_DATE, "2026-03-04"));
     advance(Duration.ofDays(1));

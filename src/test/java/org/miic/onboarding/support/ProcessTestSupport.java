@@ -47,6 +47,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @Tag("database")
 public abstract class ProcessTestSupport {
 
+  /**
+   * A testing decision, with the reason content validation and approval need when no test message arrived (most
+   * process tests send none).
+   */
+  protected static java.util.Map<String, Object> passing(String variable, String value) {
+    return java.util.Map.of(variable, value, org.miic.onboarding.ProcessConstants.VAR_NO_MESSAGES_REASON, "Tested on the NIST tool");
+  }
+
   /** A Tuesday morning in Minnesota; every test starts here. */
   protected static final Instant START = Instant.parse("2026-03-03T15:00:00Z");
 

@@ -46,7 +46,7 @@ class TaskInputOverHttpTest extends ProcessTestSupport {
         {"Task_MessageFormatTesting", VAR_FORMAT_OUTCOME, OUTCOME_PASSED},
         {"Task_MessageContentValidation", VAR_CONTENT_OUTCOME, OUTCOME_PASSED},
         {"Task_ApproveMessageContent", VAR_CONTENT_APPROVAL, APPROVAL_APPROVED}}) {
-      completeTask(request, step[0], Map.of(step[1], step[2]));
+      completeTask(request, step[0], passing(step[1], step[2]));
     }
     String taskId = task(request, "Task_CoordinateGoLive").getId();
     HttpResponse<String> refused = post("/engine-rest/task/" + taskId + "/submit-form",

@@ -38,6 +38,11 @@ public class MessageEvidence implements TestEvidenceProvider {
   }
 
   @Override
+  public int messageCount(long requestId, TestingPhase phase) {
+    return messages.count(requestId, phase);
+  }
+
+  @Override
   public String evidenceMarkdown(long requestId, TestingPhase phase) {
     List<TestMessage> all = messages(requestId);
     List<TestMessage> inPhase = all.stream().filter(m -> m.phase() == phase).toList();

@@ -58,6 +58,12 @@ public class TestMessageRepository {
     return id;
   }
 
+  public int count(long requestId, TestingPhase phase) {
+    Integer n = jdbc.queryForObject("select count(*) from miic_test_message where request_id = ? and phase = ?", Integer.class, requestId,
+        phase.name());
+    return n == null ? 0 : n;
+  }
+
   /** The VXU messages an organization sent that were not rejected, newest first: its test patients. */
   public List<String> patientMessages(long organizationId) {
     return jdbc.queryForList("select message from miic_test_message where organization_id = ? and message_type = 'VXU' "
