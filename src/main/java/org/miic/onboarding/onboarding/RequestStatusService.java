@@ -64,8 +64,7 @@ public class RequestStatusService {
     List<String> missing = state == RequestStatus.State.WAITING_FOR_CORRECTION || state == RequestStatus.State.UNDER_REVIEW
         ? worksheets.findings(request.id()).stream().map(CompletenessFinding::message).toList()
         : List.of();
-    boolean correctable = state == RequestStatus.State.WAITING_FOR_CORRECTION || state == RequestStatus.State.RECEIVED
-        || state == RequestStatus.State.WAITING_FOR_AGREEMENT || state == RequestStatus.State.UNDER_REVIEW;
+    boolean correctable = instance != null && worksheets.correctionAllowed(trackingId);
     String description = state.label();
     if (state == RequestStatus.State.WAITING_FOR_CORRECTION) {
       description += worksheets.latestReview(request.id()).map(r -> r.notes() == null ? "" : ". MIIC staff: " + r.notes()).orElse("");
@@ -83,8 +82,13 @@ public class RequestStatusService {
       return RequestStatus.State.ONBOARDING;
     }
     if (active.contains(ProcessConstants.PHASE_QUEUE)) {
-      if (active.contains(ProcessConstants.WAIT_CORRECTED_WORKSHEET) || active.contains("Task_EmailMissingInformation")) {
+      // Waiting for the correction once the process waits for it; while the missing-information email is still being
+      // sent the request is still in review, and a correction is not yet taken (the same rule as PUT).
+      if (active.contains(ProcessConstants.WAIT_CORRECTED_WORKSHEET)) {
         return RequestStatus.State.WAITING_FOR_CORRECTION;
+      }
+      if (active.contains("Task_EmailMissingInformation")) {
+        return RequestStatus.State.UNDER_REVIEW;
       }
       if (active.stream().anyMatch(QUEUE_ACTIVITIES::contains)) {
         return RequestStatus.State.QUEUED;

@@ -42,6 +42,14 @@ public class WorksheetService {
     return request;
   }
 
+  /**
+   * Whether a corrected worksheet is accepted now: the one rule behind both the status page's offer to correct and
+   * the answer to a correction (issue 7, item 5: the status offered it while PUT answered 409).
+   */
+  public boolean correctionAllowed(String trackingId) {
+    return process.correctionWindow(trackingId) != WorksheetProcessPort.CorrectionWindow.CLOSED;
+  }
+
   /** Stores a corrected worksheet as the next version and delivers it to the process that waits for it. */
   @Transactional
   public Worksheet correct(String trackingId, WorksheetForm form) {

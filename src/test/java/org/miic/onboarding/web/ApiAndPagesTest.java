@@ -258,4 +258,26 @@ class ApiAndPagesTest extends ProcessTestSupport {
     mvc.perform(get("/favicon.ico")).andExpect(status().isOk());
     mvc.perform(get("/error")).andExpect(status().isNotFound()).andExpect(content().string("Not found."));
   }
+
+  @Test
+  void theStatusOffersACorrectionExactlyWhenOneIsAccepted() throws Exception {
+    String trackingId = postWorksheet(Worksheets.incomplete("Sycamore Clinic"));
+    runDueJobs();
+    OnboardingRequest request = worksheets.request(trackingId);
+    agreements.record(request.organizationId(), new AgreementService.Signature("Rep", null, null, LocalDate.of(2026, 3, 1)), "t");
+    runDueJobs();
+    // Review says incomplete; the missing-information email has not gone out yet (its job is pending).
+    tasks.complete(task(request, TASK_REVIEW_WORKSHEET).getId(), Map.of(VAR_WORKSHEET_DECISION, DECISION_INCOMPLETE, VAR_REVIEW_NOTES, "Add VFC PIN"));
+    mvc.perform(get("/api/worksheets/{id}/status", trackingId)).andExpect(status().isOk())
+        .andExpect(jsonPath("$.correctionAllowed").value(false))
+        .andExpect(jsonPath("$.state").value(org.hamcrest.Matchers.not("WAITING_FOR_CORRECTION")));
+    mvc.perform(put("/api/worksheets/{id}", trackingId).contentType(MediaType.APPLICATION_JSON)
+        .content(json.writeValueAsString(Worksheets.complete("Sycamore Clinic")))).andExpect(status().isConflict());
+    runDueJobs();
+    mvc.perform(get("/api/worksheets/{id}/status", trackingId)).andExpect(status().isOk())
+        .andExpect(jsonPath("$.correctionAllowed").value(true))
+        .andExpect(jsonPath("$.state").value("WAITING_FOR_CORRECTION"));
+    mvc.perform(put("/api/worksheets/{id}", trackingId).contentType(MediaType.APPLICATION_JSON)
+        .content(json.writeValueAsString(Worksheets.complete("Sycamore Clinic")))).andExpect(status().isOk());
+  }
 }
