@@ -141,19 +141,29 @@ public class EmailComposer {
     return new ArrayList<>(to);
   }
 
-  private static String recipientName(EmailTemplate template, Worksheet w, UserAgreement agreement) {
-    EmailTemplate.Role first = template.recipients().iterator().next();
-    if (first == EmailTemplate.Role.REPRESENTATIVE && agreement != null) {
-      return agreement.signerName();
+  /** Everyone the email goes to, by name: "Ann Lee", "Ann Lee and Bo Park", "Ann Lee, Bo Park and Cy Diaz". */
+  static String recipientName(EmailTemplate template, Worksheet w, UserAgreement agreement) {
+    Set<String> names = new LinkedHashSet<>();
+    for (EmailTemplate.Role role : template.recipients()) {
+      String name = role == EmailTemplate.Role.REPRESENTATIVE && agreement != null ? agreement.signerName()
+          : w == null ? null
+          : switch (role) {
+            case PRIMARY -> w.primary().name();
+            case TECHNICAL -> w.technical().name();
+            case REPRESENTATIVE -> w.representative().name();
+          };
+      if (name != null && !name.isBlank()) {
+        names.add(name.trim());
+      }
     }
-    if (w == null) {
+    List<String> list = new ArrayList<>(names);
+    if (list.isEmpty()) {
       return "MIIC partner";
     }
-    return switch (first) {
-      case PRIMARY -> w.primary().name();
-      case TECHNICAL -> w.technical().name();
-      case REPRESENTATIVE -> w.representative().name();
-    };
+    if (list.size() == 1) {
+      return list.get(0);
+    }
+    return String.join(", ", list.subList(0, list.size() - 1)) + " and " + list.get(list.size() - 1);
   }
 
   private static void addIf(Set<String> to, String email) {

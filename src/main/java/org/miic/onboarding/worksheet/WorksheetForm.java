@@ -166,7 +166,7 @@ public class WorksheetForm {
     private String email;
 
     @NotBlank(message = "Enter a phone number.")
-    @Pattern(regexp = "^[0-9+().\\- x]{7,40}$", message = "Enter a phone number of digits, spaces and + ( ) - . x only.")
+    @Pattern(regexp = "^$|^[0-9+().\\- x]{7,40}$", message = "Enter a phone number of digits, spaces and + ( ) - . x only.")
     private String phone;
 
     public Contact() {}

@@ -48,9 +48,36 @@ public final class WorksheetSummary {
     StringBuilder md = new StringBuilder("The automatic check found ").append(findings.size())
         .append(findings.size() == 1 ? " item" : " items").append(":\n\n");
     for (CompletenessFinding f : findings) {
-      md.append("- ").append(escape(f.message())).append(" _(").append(f.field()).append(")_\n");
+      md.append("- ").append(escape(f.message())).append(" _(").append(fieldLabel(f.field())).append(")_\n");
     }
     return md.toString();
+  }
+
+  /**
+   * A worksheet field as staff read it: "supplementalMaterials" is "Supplemental materials",
+   * "technicalContact.phone" is "Technical contact, phone", "submittingFor[2].facilityId" is "Submitting for #3, facility ID".
+   */
+  static String fieldLabel(String field) {
+    if (field == null || field.isBlank()) {
+      return "";
+    }
+    StringBuilder out = new StringBuilder();
+    for (String part : field.split("\\.")) {
+      String index = "";
+      int bracket = part.indexOf('[');
+      if (bracket >= 0 && part.endsWith("]")) {
+        try {
+          index = " #" + (Integer.parseInt(part.substring(bracket + 1, part.length() - 1)) + 1);
+        } catch (NumberFormatException e) {
+          index = "";
+        }
+        part = part.substring(0, bracket);
+      }
+      String words = part.replaceAll("([a-z0-9])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT).replace(" id", " ID")
+          .replace("ehr", "EHR").replace("mnvfc", "MnVFC").replace("hl7", "HL7");
+      out.append(out.length() == 0 ? "" : ", ").append(words).append(index);
+    }
+    return Character.toUpperCase(out.charAt(0)) + out.substring(1);
   }
 
   private static String person(Worksheet.Person p) {

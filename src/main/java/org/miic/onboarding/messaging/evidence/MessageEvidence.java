@@ -37,6 +37,11 @@ public class MessageEvidence implements TestEvidenceProvider {
     return criteria.evaluate(messages(requestId));
   }
 
+  /** "Message content validation (QA)" within a sentence: "message content validation (QA)", not "(qa)". */
+  static String inSentence(String label) {
+    return label.isEmpty() ? label : Character.toLowerCase(label.charAt(0)) + label.substring(1);
+  }
+
   @Override
   public int messageCount(long requestId, TestingPhase phase) {
     return messages.count(requestId, phase);
@@ -48,13 +53,13 @@ public class MessageEvidence implements TestEvidenceProvider {
     List<TestMessage> inPhase = all.stream().filter(m -> m.phase() == phase).toList();
     StringBuilder md = new StringBuilder();
     if (inPhase.isEmpty()) {
-      md.append("No message received yet during ").append(phase.label().toLowerCase(java.util.Locale.ROOT)).append(".\n\n");
+      md.append("No message received yet during ").append(inSentence(phase.label())).append(".\n\n");
     } else {
       long aa = inPhase.stream().filter(m -> "AA".equals(m.ackCode())).count();
       long ae = inPhase.stream().filter(m -> "AE".equals(m.ackCode())).count();
       long ar = inPhase.stream().filter(m -> "AR".equals(m.ackCode())).count();
       md.append("**").append(inPhase.size()).append(inPhase.size() == 1 ? " message" : " messages").append("** during ")
-          .append(phase.label().toLowerCase(java.util.Locale.ROOT)).append(": ").append(aa).append(" accepted (AA), ").append(ae)
+          .append(inSentence(phase.label())).append(": ").append(aa).append(" accepted (AA), ").append(ae)
           .append(" accepted with errors (AE), ").append(ar).append(" rejected (AR). Latest: ").append(org.miic.onboarding.common.LocalTimes.format(inPhase.get(0).receivedAt()))
           .append(".\n\n");
       Map<String, Long> frequent = inPhase.stream().flatMap(m -> m.findings().stream())

@@ -94,6 +94,7 @@ class MessageTestingProcessTest extends ProcessTestSupport {
         .contains("Historical dose ✔").contains("Refusal ✘")
         .contains("Go-live criteria (last 20 messages): **not met**")
         .contains("error CNT-006 occurred in 2 messages")
+        .doesNotContain("(qa)")
         .containsPattern("Latest: [A-Z][a-z]{2} \\d{1,2}, \\d{4}, \\d{1,2}:\\d{2} [AP]M C[SD]T")
         .doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}T\\d{2}:");
     Assertions.assertThat(jdbc.queryForList("select phase from miic_test_message where request_id = ? order by id", String.class, request.id()))
@@ -192,7 +193,9 @@ class MessageTestingProcessTest extends ProcessTestSupport {
     }
     completeTask(request, "Task_CoordinateGoLive", Map.of(VAR_GO_LIVE_DATE, "2026-03-03"));
     String goLive = body(messagesTo("primary@cedarclinic.example").get(messagesTo("primary@cedarclinic.example").size() - 1));
-    Assertions.assertThat(goLive).contains("production credentials");
+    Assertions.assertThat(goLive).contains("production credentials")
+        // It goes to the primary and the technical contact, and greets both (issue 7, item 6: only the first).
+        .contains("Dear Ann Lee and Raj Patel,");
     String reveal = link(goLive, "credentials");
     Assertions.assertThat(credentials.reveal(reveal.substring("/credentials/".length())).username()).startsWith("miic-prod-");
   }
