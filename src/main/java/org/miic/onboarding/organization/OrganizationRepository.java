@@ -18,9 +18,12 @@ public class OrganizationRepository {
 
   private final JdbcTemplate jdbc;
   private final SimpleJdbcInsert insert;
+  private final org.springframework.transaction.support.TransactionTemplate savepoint;
 
-  public OrganizationRepository(JdbcTemplate jdbc) {
+  public OrganizationRepository(JdbcTemplate jdbc, org.springframework.transaction.PlatformTransactionManager transactions) {
     this.jdbc = jdbc;
+    this.savepoint = new org.springframework.transaction.support.TransactionTemplate(transactions);
+    this.savepoint.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_NESTED);
     this.insert = new SimpleJdbcInsert(jdbc).withTableName("miic_organization").usingGeneratedKeyColumns("id")
         .usingColumns("name", "name_key", "created_at");
   }
@@ -42,8 +45,10 @@ public class OrganizationRepository {
   public Organization findOrCreate(String name, Instant now) {
     return findByName(name).orElseGet(() -> {
       try {
-        long id = insert.executeAndReturnKey(java.util.Map.of("name", name.trim(), "name_key", key(name), "created_at", Db.ts(now)))
-            .longValue();
+        // In a savepoint: when a concurrent submission created the organization first, the duplicate key rolls back to
+        // it and the surrounding transaction goes on (PostgreSQL aborts a whole transaction on an error otherwise).
+        long id = savepoint.execute(status -> insert.executeAndReturnKey(
+            java.util.Map.of("name", name.trim(), "name_key", key(name), "created_at", Db.ts(now))).longValue());
         return new Organization(id, name.trim(), now);
       } catch (DuplicateKeyException raced) {
         return findByName(name).orElseThrow();
