@@ -19,9 +19,12 @@ public class WorksheetService {
   private final CompletenessChecker checker;
   private final WorksheetProcessPort process;
   private final Clock clock;
+  private final org.springframework.transaction.support.TransactionTemplate savepoint;
 
   public WorksheetService(WorksheetRepository worksheets, OrganizationRepository organizations, CompletenessChecker checker,
-      WorksheetProcessPort process, Clock clock) {
+      WorksheetProcessPort process, Clock clock, org.springframework.transaction.PlatformTransactionManager transactions) {
+    this.savepoint = new org.springframework.transaction.support.TransactionTemplate(transactions);
+    this.savepoint.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_NESTED);
     this.worksheets = worksheets;
     this.organizations = organizations;
     this.checker = checker;
@@ -61,7 +64,14 @@ public class WorksheetService {
     }
     Worksheet current = worksheets.currentWorksheet(request.id()).orElseThrow();
     Worksheet next = Worksheet.of(request.id(), current.version() + 1, clock.instant(), form);
-    long id = worksheets.insertWorksheet(next);
+    long id;
+    try {
+      // Two corrections racing for the same next version: the unique version rolls the loser back to this savepoint.
+      id = savepoint.execute(status -> worksheets.insertWorksheet(next));
+    } catch (org.springframework.dao.DuplicateKeyException raced) {
+      throw new ConflictException("Another correction of this worksheet arrived at the same moment and was stored as version "
+          + next.version() + ". Open the worksheet again to see it, and correct it from there if needed.");
+    }
     process.deliverCorrection(trackingId, window);
     return worksheets.currentWorksheet(request.id()).filter(w -> w.id() == id).orElseThrow();
   }

@@ -55,4 +55,39 @@ class ConcurrentSubmissionTest extends ProcessTestSupport {
     OnboardingRequest request = worksheets.submit(Worksheets.complete(name));
     assertThat(organizations.findByName(name)).get().extracting(o -> o.id()).isEqualTo(request.organizationId());
   }
+
+  /**
+   * Corrections racing on one request (issue 7, item 8: 500, and versions written twice): each is stored as its own
+   * version or refused with 409, never a server error; the versions stay consecutive.
+   */
+  @Test
+  void concurrentCorrectionsAreEachStoredOrRefusedWithAConflict() throws Exception {
+    OnboardingRequest request = worksheets.submit(Worksheets.complete("Basswood Clinic"));
+    int n = 4;
+    ExecutorService pool = Executors.newFixedThreadPool(n);
+    CountDownLatch start = new CountDownLatch(1);
+    List<Future<String>> results = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      results.add(pool.submit(() -> {
+        start.await();
+        try {
+          worksheets.correct(request.trackingId(), Worksheets.complete("Basswood Clinic"));
+          return "stored";
+        } catch (org.miic.onboarding.common.ConflictException e) {
+          return "409";
+        }
+      }));
+    }
+    start.countDown();
+    List<String> outcomes = new ArrayList<>();
+    for (Future<String> f : results) {
+      outcomes.add(f.get(60, TimeUnit.SECONDS));
+    }
+    pool.shutdown();
+    long stored = outcomes.stream().filter("stored"::equals).count();
+    assertThat(stored).isGreaterThanOrEqualTo(1);
+    assertThat(outcomes).containsOnly("stored", "409");
+    assertThat(worksheets.allVersions(request.id())).extracting(Worksheet::version)
+        .containsExactlyInAnyOrderElementsOf(java.util.stream.LongStream.rangeClosed(1, stored + 1).mapToObj(v -> (int) v).toList());
+  }
 }
