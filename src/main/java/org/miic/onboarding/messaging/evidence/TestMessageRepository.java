@@ -25,6 +25,9 @@ public class TestMessageRepository {
   private final JdbcTemplate jdbc;
   private final SimpleJdbcInsert insert;
 
+  /** The message and ACK columns hold a million characters; the intake takes at most a million bytes. */
+  static final int MAX_STORED_TEXT = 1_000_000;
+
   public TestMessageRepository(JdbcTemplate jdbc) {
     this.jdbc = jdbc;
     this.insert = new SimpleJdbcInsert(jdbc).withTableName("miic_test_message").usingGeneratedKeyColumns("id")
@@ -47,14 +50,17 @@ public class TestMessageRepository {
     row.put("error_count", (int) result.count(Severity.ERROR));
     row.put("warning_count", (int) result.count(Severity.WARNING));
     row.put("scenarios", scenarios.stream().map(Enum::name).collect(Collectors.joining(",")));
-    row.put("message", message);
-    row.put("ack", ack);
+    row.put("message", truncate(message, MAX_STORED_TEXT));
+    row.put("ack", truncate(ack, MAX_STORED_TEXT));
     long id = insert.executeAndReturnKey(row).longValue();
+    // Every finding is stored, in batches (a message at the size limit can have thousands; the ACK lists at most 100).
+    List<Object[]> rows = new java.util.ArrayList<>(result.findings().size());
     for (Finding f : result.findings()) {
-      jdbc.update("insert into miic_test_finding (message_id, rule, severity, location, hl7_error_code, application_error_code, text) "
-          + "values (?, ?, ?, ?, ?, ?, ?)", id, f.rule(), f.severity().name(), truncate(f.location().erl(), 80), f.hl7ErrorCode(),
-          f.applicationErrorCode(), truncate(f.message(), 1000));
+      rows.add(new Object[] {id, truncate(f.rule(), 10), f.severity().name(), truncate(f.location().erl(), 80), truncate(f.hl7ErrorCode(), 5),
+          f.applicationErrorCode() == null ? null : truncate(f.applicationErrorCode(), 5), truncate(f.message(), 1000)});
     }
+    jdbc.batchUpdate("insert into miic_test_finding (message_id, rule, severity, location, hl7_error_code, application_error_code, text) "
+        + "values (?, ?, ?, ?, ?, ?, ?)", rows);
     return id;
   }
 

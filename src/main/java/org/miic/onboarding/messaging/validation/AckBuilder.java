@@ -3,6 +3,8 @@ package org.miic.onboarding.messaging.validation;
 import java.time.Clock;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
@@ -35,7 +37,8 @@ public class AckBuilder {
         .append(UUID.randomUUID()).append('|').append(processingId(result.processingId()))
         .append("|2.5.1|||NE|NE|||||Z23^CDCPHINVS");
     ack.append("\rMSA|").append(result.ackCode().name()).append('|').append(escape(result.controlId()));
-    for (Finding f : result.findings()) {
+    List<Finding> shown = shown(result.findings());
+    for (Finding f : shown) {
       ack.append("\rERR||").append(erl(f.location())).append('|')
           .append(f.hl7ErrorCode()).append('^').append(escape(tables.name("hl70357", f.hl7ErrorCode()))).append("^HL70357|")
           .append(f.severity().hl7()).append('|');
@@ -44,7 +47,25 @@ public class AckBuilder {
       }
       ack.append("|||").append(escape(f.rule() + ": " + f.message()));
     }
+    int more = result.findings().size() - shown.size();
+    if (more > 0) {
+      // The IG lets an acknowledgement summarize: one more ERR says how many were left out (all are stored and reported).
+      Severity worst = result.findings().stream().map(Finding::severity).min(Comparator.naturalOrder()).orElse(Severity.INFORMATION);
+      ack.append("\rERR|||207^").append(escape(tables.name("hl70357", "207"))).append("^HL70357|").append(worst.hl7())
+          .append("||||").append(escape(more + " more findings are not listed here; the full list is in the report of your test messages "
+              + "and in the answer of /api/hl7/validate."));
+    }
     return ack.toString();
+  }
+
+  /** At most this many findings become ERR segments; errors first, then warnings, then information. */
+  static final int MAX_ERR_SEGMENTS = 100;
+
+  static List<Finding> shown(List<Finding> findings) {
+    if (findings.size() <= MAX_ERR_SEGMENTS) {
+      return findings;
+    }
+    return findings.stream().sorted(Comparator.comparing(Finding::severity)).limit(MAX_ERR_SEGMENTS).toList();
   }
 
   /** ERR-2 as ERL components; the segment id is escaped because it may come from a hostile message. */

@@ -35,8 +35,11 @@ class Hl7ValidateController {
   record FindingView(String rule, String severity, String location, String readableLocation, String hl7ErrorCode,
       String applicationErrorCode, String message) {}
 
+  /** The findings list stops at {@link #MAX_FINDINGS} (errors first); {@code findingsNotListed} counts the rest. */
   record Report(String ackCode, String messageType, String profile, String controlId, long errors, long warnings, long information,
-      List<FindingView> findings, String ack) {}
+      List<FindingView> findings, int findingsNotListed, String ack) {}
+
+  static final int MAX_FINDINGS = 500;
 
   @PostMapping(path = "/validate", produces = MediaType.APPLICATION_JSON_VALUE)
   Report validate(HttpServletRequest request) throws IOException {
@@ -48,9 +51,9 @@ class Hl7ValidateController {
     ValidationResult result = decoded.problem() != null ? validator.unreadable(decoded.problem()) : validator.validate(decoded.text());
     return new Report(result.ackCode().name(), result.messageType(), result.profile(), result.controlId(),
         result.count(Severity.ERROR), result.count(Severity.WARNING), result.count(Severity.INFORMATION),
-        result.findings().stream().map(f -> new FindingView(f.rule(), f.severity().name(), f.location().erl(), f.location().readable(),
+        result.findings().stream().sorted(java.util.Comparator.comparing(Finding::severity)).limit(MAX_FINDINGS).map(f -> new FindingView(f.rule(), f.severity().name(), f.location().erl(), f.location().readable(),
             f.hl7ErrorCode(), f.applicationErrorCode(), f.message())).toList(),
-        acks.ack(result));
+        Math.max(0, result.findings().size() - MAX_FINDINGS), acks.ack(result));
   }
 
   @ExceptionHandler(Hl7Input.TooLargeException.class)

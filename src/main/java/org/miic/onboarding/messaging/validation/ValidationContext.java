@@ -30,6 +30,9 @@ public final class ValidationContext {
     Severity severity = configured.ordinal() < cap.ordinal() ? cap : configured;
     Finding f = new Finding(rule.code(), severity, location, rule.hl7ErrorCode(), rule.applicationErrorCode(), message);
     findings.add(f);
+    if (f.rule().startsWith("CNT-")) {
+      contentFields.add(location.segment() + "^" + location.sequence() + "^" + location.field());
+    }
     if (rule.rejectsMessage()) {
       rejected = true;
     }
@@ -54,14 +57,11 @@ public final class ValidationContext {
 
   /** True when a content rule already reported something at this field (segment occurrence and field). */
   boolean hasContentFindingAt(Hl7Location at) {
-    for (Finding f : findings) {
-      Hl7Location l = f.location();
-      if (f.rule().startsWith("CNT-") && l.segment().equals(at.segment()) && l.sequence() == at.sequence() && l.field() == at.field()) {
-        return true;
-      }
-    }
-    return false;
+    return contentFields.contains(at.segment() + "^" + at.sequence() + "^" + at.field());
   }
+
+  /** Fields (segment^sequence^field) where a content rule reported something. */
+  private final Set<String> contentFields = new HashSet<>();
 
   public boolean rejected() {
     return rejected;

@@ -230,4 +230,38 @@ class MessageTestingProcessTest extends ProcessTestSupport {
     Assertions.assertThat(credentials.authenticate(login.username(), login.password(), "FAC-S")).isPresent();
     Assertions.assertThat(credentials.authenticate(login.username(), login.password(), "FAC-ELSEWHERE")).isEmpty();
   }
+
+  /**
+   * A VXU just under the 1 MB limit with thousands of findings (issue 7, item 9: its ACK overflowed the stored column,
+   * 500, and the message was lost): stored with every finding, answered with at most 100 ERR and a summary.
+   */
+  @Test
+  void aMessageAtTheSizeLimitWithThousandsOfFindingsIsStoredAndAnsweredCompactly() throws Exception {
+    OnboardingRequest request = invited("Buckeye Clinic");
+    CredentialService.Revealed login = credentials.reveal(credentials.issue(request.id(), ExchangeCredential.Environment.TEST).revealToken());
+    StringBuilder vxu = new StringBuilder(String.join("\r", java.util.Arrays.copyOf(Hl7Fixtures.cleanVxu().text().split("\r"), 3)));
+    String group = "\rORC|RE||ORD-%d^MYCLINIC\rRXA|0|1|20261118||ZZZ^Unknown^CVX|0.5|mL^^UCUM||00^New^NIP001|||||||||||CP|A"
+        + "\rRXR|C28161^Intramuscular^NCIT|LT^Left Thigh^HL70163";
+    for (int i = 1; vxu.length() < 990_000; i++) {
+      vxu.append(String.format(group, i));
+    }
+    byte[] body = vxu.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    Assertions.assertThat(body.length).isBetween(990_000, 1_000_000);
+    String ack = mvc.perform(post("/api/hl7/messages").with(httpBasic(login.username(), login.password())).contentType(MediaType.TEXT_PLAIN)
+        .content(body)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+    long errs = ack.lines().flatMap(l -> java.util.Arrays.stream(l.split("\r"))).filter(l -> l.startsWith("ERR|")).count();
+    Assertions.assertThat(errs).isEqualTo(101);
+    Assertions.assertThat(ack).contains("MSA|AE|").contains("more findings are not listed here");
+    Assertions.assertThat(ack.length()).isLessThan(100_000);
+    long stored = jdbc.queryForObject("select count(*) from miic_test_finding f join miic_test_message m on m.id = f.message_id "
+        + "where m.request_id = ?", Long.class, request.id());
+    Assertions.assertThat(stored).isGreaterThan(10_000);
+    Assertions.assertThat(jdbc.queryForObject("select length(message) from miic_test_message where request_id = ?", Integer.class,
+        request.id())).isEqualTo(body.length);
+
+    String report = mvc.perform(post("/api/hl7/validate").contentType(MediaType.TEXT_PLAIN).content(body)).andExpect(status().isOk())
+        .andReturn().getResponse().getContentAsString();
+    Assertions.assertThat(report.length()).isLessThan(400_000);
+    Assertions.assertThat(report).contains("\"findingsNotListed\":");
+  }
 }
