@@ -1,7 +1,6 @@
 package org.miic.onboarding.worksheet;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -21,6 +20,7 @@ import org.miic.onboarding.worksheet.WorksheetOptions.Transport;
  * at {@code /worksheet}. Bean validation rejects what cannot be stored; {@link CompletenessChecker} then lists what a
  * storable worksheet still lacks.
  */
+@org.miic.onboarding.common.PlainText
 public class WorksheetForm {
 
   @NotBlank(message = "Enter the organization's name.")
@@ -161,7 +161,7 @@ public class WorksheetForm {
     private String name;
 
     @NotBlank(message = "Enter an email address.")
-    @Email(message = "Enter a valid email address.")
+    @Pattern(regexp = "^$|^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$", message = "Enter a valid email address.")
     @Size(max = 320, message = "Use at most 320 characters.")
     private String email;
 

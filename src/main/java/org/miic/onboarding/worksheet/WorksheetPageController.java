@@ -48,6 +48,12 @@ class WorksheetPageController {
     return "worksheet";
   }
 
+  /** A worksheet lists up to 500 facilities (the form's limit), more than the binder's default of 256. */
+  @org.springframework.web.bind.annotation.InitBinder("worksheet")
+  void binder(org.springframework.web.bind.WebDataBinder binder) {
+    binder.setAutoGrowCollectionLimit(501);
+  }
+
   @PostMapping("/worksheet")
   String submit(@Valid @ModelAttribute("worksheet") WorksheetForm form, BindingResult errors, Model model) {
     if (errors.hasErrors()) {

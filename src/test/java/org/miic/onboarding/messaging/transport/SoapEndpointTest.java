@@ -101,6 +101,7 @@ class SoapEndpointTest {
         + "<!ENTITY c \"&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;\">]><env:Envelope xmlns:env=\"http://www.w3.org/2003/05/soap-envelope\">"
         + "<env:Body><connectivityTest xmlns=\"urn:cdc:iisb:2011\"><echoBack>&c;</echoBack></connectivityTest></env:Body></env:Envelope>";
     HttpResponse<String> response = post(bomb);
+    // 500 with env:Sender in the body: CXF cannot read a typed fault sent with 400 (see the README).
     assertThat(response.statusCode()).isEqualTo(500);
     assertThat(response.body()).contains("env:Sender");
     assertThat(response.body()).contains("env:Fault").contains("DTDs and entities are not accepted").doesNotContain("aaaaaaaaaa");
@@ -118,5 +119,15 @@ class SoapEndpointTest {
     return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/iis/soap"))
         .header("Content-Type", "application/soap+xml; charset=utf-8").POST(HttpRequest.BodyPublishers.ofString(xml)).build(),
         HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void elementsNestedFiftyThousandDeepGetASoapFaultNotAServerError() throws Exception {
+    String deep = "<env:Envelope xmlns:env=\"http://www.w3.org/2003/05/soap-envelope\"><env:Body>" + "<a>".repeat(50_000)
+        + "</a>".repeat(50_000) + "</env:Body></env:Envelope>";
+    HttpResponse<String> response = post(deep);
+    assertThat(response.statusCode()).isEqualTo(500);
+    assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/soap+xml");
+    assertThat(response.body()).contains("env:Fault").contains("env:Sender");
   }
 }
