@@ -28,10 +28,15 @@ public class CredentialService {
   private final CredentialRepository credentials;
   private final WorksheetService worksheets;
   private final BCryptPasswordEncoder hashes = new BCryptPasswordEncoder();
+  /** A BCrypt hash of a random secret at the cost of real ones: checked for unknown usernames, so they cost the same. */
+  static final String DUMMY_HASH = new BCryptPasswordEncoder().encode(RandomTokens.next(RandomTokens.MIXED, 20));
+  private final CredentialLockout lockout;
   private final Clock clock;
   private final PublicUrls urls;
 
-  public CredentialService(CredentialRepository credentials, WorksheetService worksheets, Clock clock, PublicUrls urls) {
+  public CredentialService(CredentialRepository credentials, WorksheetService worksheets, Clock clock, PublicUrls urls,
+      CredentialLockout lockout) {
+    this.lockout = lockout;
     this.credentials = credentials;
     this.worksheets = worksheets;
     this.clock = clock;
@@ -108,10 +113,22 @@ public class CredentialService {
     if (username == null || password == null || username.isBlank() || password.isBlank()) {
       return Optional.empty();
     }
-    return credentials.byUsername(username.trim())
-        .filter(ExchangeCredential::active)
-        .filter(c -> c.passwordHash() != null && hashes.matches(password, c.passwordHash()))
+    String name = username.trim();
+    if (lockout.locked(name, clock.instant())) {
+      hashes.matches(password, DUMMY_HASH); // the same work as any other answer
+      return Optional.empty();
+    }
+    Optional<ExchangeCredential> known = credentials.byUsername(name).filter(ExchangeCredential::active).filter(c -> c.passwordHash() != null);
+    // Unknown usernames cost one BCrypt check too, so that the answer time does not tell which usernames exist.
+    boolean passwordOk = hashes.matches(password, known.map(ExchangeCredential::passwordHash).orElse(DUMMY_HASH)) && known.isPresent();
+    Optional<ExchangeCredential> ok = known.filter(c -> passwordOk)
         .filter(c -> facilityId == null || facilityId.isBlank() || facilities(c).contains(facilityId.trim().toUpperCase(Locale.ROOT)));
+    if (ok.isPresent()) {
+      lockout.succeeded(name);
+    } else {
+      lockout.failed(name, clock.instant());
+    }
+    return ok;
   }
 
   /** The facility IDs a credential may send for (upper case): its own and those listed on the current worksheet. */

@@ -26,7 +26,10 @@ class Hl7ValidateController {
   private final AckBuilder acks;
   private final ValidationProperties properties;
 
-  Hl7ValidateController(MessageValidator validator, AckBuilder acks, ValidationProperties properties) {
+  private final ValidateRateLimit limit;
+
+  Hl7ValidateController(MessageValidator validator, AckBuilder acks, ValidationProperties properties, ValidateRateLimit limit) {
+    this.limit = limit;
     this.validator = validator;
     this.acks = acks;
     this.properties = properties;
@@ -43,6 +46,10 @@ class Hl7ValidateController {
 
   @PostMapping(path = "/validate", produces = MediaType.APPLICATION_JSON_VALUE)
   Report validate(HttpServletRequest request) throws IOException {
+    long retryAfter = limit.retryAfterSeconds(request.getRemoteAddr());
+    if (retryAfter > 0) {
+      throw new TooManyChecksException(limit.perMinute(), retryAfter);
+    }
     if (request.getContentLengthLong() > properties.maxMessageBytes()) {
       throw new Hl7Input.TooLargeException(properties.maxMessageBytes());
     }
@@ -54,6 +61,22 @@ class Hl7ValidateController {
         result.findings().stream().sorted(java.util.Comparator.comparing(Finding::severity)).limit(MAX_FINDINGS).map(f -> new FindingView(f.rule(), f.severity().name(), f.location().erl(), f.location().readable(),
             f.hl7ErrorCode(), f.applicationErrorCode(), f.message())).toList(),
         Math.max(0, result.findings().size() - MAX_FINDINGS), acks.ack(result));
+  }
+
+  static final class TooManyChecksException extends RuntimeException {
+    final long retryAfter;
+
+    TooManyChecksException(int perMinute, long retryAfter) {
+      super("At most " + perMinute + " checks a minute are answered from one address; try again in " + retryAfter + " seconds.");
+      this.retryAfter = retryAfter;
+    }
+  }
+
+  @ExceptionHandler(TooManyChecksException.class)
+  org.springframework.http.ResponseEntity<ProblemDetail> tooMany(TooManyChecksException e) {
+    return org.springframework.http.ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+        .header(org.springframework.http.HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfter))
+        .body(ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, e.getMessage()));
   }
 
   @ExceptionHandler(Hl7Input.TooLargeException.class)

@@ -1,0 +1,72 @@
+package org.miic.onboarding.messaging.transport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.miic.onboarding.ProcessConstants.*;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.miic.onboarding.agreement.AgreementService;
+import org.miic.onboarding.messaging.validation.Hl7Fixtures;
+import org.miic.onboarding.organization.OrganizationRepository;
+import org.miic.onboarding.support.ProcessTestSupport;
+import org.miic.onboarding.support.Worksheets;
+import org.miic.onboarding.worksheet.OnboardingRequest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * Guessing and load (issue 7, item 12): repeated failed sign-ins lock a credential for a while, unknown usernames cost
+ * the same work as known ones, and the anonymous validator answers one address a limited number of times a minute.
+ */
+class RateLimitAndLockoutTest extends ProcessTestSupport {
+
+  @Autowired MockMvc mvc;
+  @Autowired CredentialService credentials;
+  @Autowired AgreementService agreements;
+  @Autowired OrganizationRepository organizations;
+
+  @Test
+  void fiveFailedSignInsLockTheCredentialForFifteenMinutes() throws Exception {
+    long org = organizations.findOrCreate("Ash Clinic", START).id();
+    agreements.record(org, new AgreementService.Signature("Rep", null, null, LocalDate.of(2026, 3, 1)), "t");
+    OnboardingRequest request = submit(Worksheets.complete("Ash Clinic"));
+    runDueJobs();
+    completeTask(request, TASK_REVIEW_WORKSHEET, Map.of(VAR_WORKSHEET_DECISION, DECISION_COMPLETE));
+    CredentialService.Revealed login = credentials.reveal(credentials.issue(request.id(), ExchangeCredential.Environment.TEST).revealToken());
+    for (int i = 0; i < 5; i++) {
+      assertThat(credentials.authenticate(login.username(), "guess-" + i, null)).isEmpty();
+    }
+    assertThat(credentials.authenticate(login.username(), login.password(), null)).as("locked, even with the right password").isEmpty();
+    mvc.perform(post("/api/hl7/messages").with(httpBasic(login.username(), login.password())).contentType(MediaType.TEXT_PLAIN)
+        .content(Hl7Fixtures.sample("nist-iz-ad-2.1-send-v04-z22.hl7"))).andExpect(status().isUnauthorized());
+    advance(Duration.ofMinutes(16));
+    assertThat(credentials.authenticate(login.username(), login.password(), null)).isPresent();
+  }
+
+  @Test
+  void unknownUsernamesCostTheSameBcryptWorkAsKnownOnes() {
+    // The dummy hash has the cost of real ones ($2a$10$), so an unknown username takes one full BCrypt check too.
+    assertThat(CredentialService.DUMMY_HASH).startsWith("$2a$10$");
+    assertThat(new org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder().encode("x")).startsWith("$2a$10$");
+    assertThat(credentials.authenticate("nobody-" + System.nanoTime(), "whatever", null)).isEmpty();
+  }
+
+  @Test
+  void theValidatorAnswersOneAddressAtMostItsLimitAMinute() throws Exception {
+    for (int i = 0; i < 500; i++) {
+      mvc.perform(post("/api/hl7/validate").with(r -> { r.setRemoteAddr("203.0.113.9"); return r; })
+          .contentType(MediaType.TEXT_PLAIN).content("x")).andExpect(status().isOk());
+    }
+    mvc.perform(post("/api/hl7/validate").with(r -> { r.setRemoteAddr("203.0.113.9"); return r; }).contentType(MediaType.TEXT_PLAIN).content("x"))
+        .andExpect(status().isTooManyRequests()).andExpect(header().exists("Retry-After"));
+    mvc.perform(post("/api/hl7/validate").with(r -> { r.setRemoteAddr("203.0.113.10"); return r; }).contentType(MediaType.TEXT_PLAIN).content("x"))
+        .andExpect(status().isOk());
+  }
+}
