@@ -29,6 +29,14 @@ class TaskInputOverHttpTest extends ProcessTestSupport {
   @LocalServerPort int port;
   @Autowired AgreementService agreements;
 
+  private HttpResponse<String> send(String method, String path, String json) throws Exception {
+    HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("admin:admin-test".getBytes(StandardCharsets.UTF_8)))
+        .header("Content-Type", "application/json").method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(json)).build();
+    return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+  }
+
   private HttpResponse<String> post(String path, String json) throws Exception {
     HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
         .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("admin:admin-test".getBytes(StandardCharsets.UTF_8)))
@@ -71,5 +79,39 @@ class TaskInputOverHttpTest extends ProcessTestSupport {
     assertThat(refused.body()).contains("The signing date 2027-01-01 is in the future.").doesNotContain("ENGINE-");
     assertThat(task(request, TASK_RECORD_AGREEMENT)).isNotNull();
     assertThat(agreements.current(request.organizationId())).isEmpty();
+  }
+
+  /**
+   * Staff cannot redirect emails by writing the variables the application sets (issue 7, item 13), through any of the
+   * engine's endpoints; the fields of their forms they can.
+   */
+  @Test
+  void theVariablesTheApplicationSetsCannotBeWrittenOverTheRestApi() throws Exception {
+    OnboardingRequest request = submit(Worksheets.complete("Redbud Clinic"));
+    runDueJobs();
+    String taskId = task(request, TASK_RECORD_AGREEMENT).getId();
+    String pi = task(request, TASK_RECORD_AGREEMENT).getProcessInstanceId();
+    Object organizationId = runtime.getVariable(pi, VAR_ORGANIZATION_ID);
+    String forged = "{\"value\":999999,\"type\":\"Long\"}";
+    for (HttpResponse<String> refused : java.util.List.of(
+        send("PUT", "/engine-rest/task/" + taskId + "/variables/" + VAR_ORGANIZATION_ID, forged),
+        send("PUT", "/engine-rest/task/" + taskId + "/localVariables/" + VAR_ORGANIZATION_ID, forged),
+        send("PUT", "/engine-rest/process-instance/" + pi + "/variables/" + VAR_REQUEST_ID, forged),
+        send("DELETE", "/engine-rest/process-instance/" + pi + "/variables/" + VAR_AGREEMENT_CURRENT, null),
+        send("POST", "/engine-rest/task/" + taskId + "/variables", "{\"modifications\":{\"" + VAR_ORGANIZATION_ID + "\":" + forged + "}}"),
+        send("POST", "/engine-rest/process-instance/" + pi + "/variables", "{\"deletions\":[\"" + VAR_TRACKING_ID + "\"]}"),
+        send("POST", "/engine-rest/task/" + taskId + "/complete", "{\"variables\":{\"" + VAR_ORGANIZATION_ID + "\":" + forged + "}}"),
+        send("POST", "/camunda/api/engine/engine/default/process-instance/" + pi + "/variables/" + VAR_ORGANIZATION_ID, forged))) {
+      if (refused.uri().getPath().startsWith("/camunda/")) {
+        assertThat(refused.statusCode()).as(refused.uri() + " " + refused.body()).isIn(401, 403);
+      } else {
+        assertThat(refused.statusCode()).as(refused.uri() + " " + refused.body()).isEqualTo(403);
+        assertThat(refused.body()).contains("is set by MIIC Exchange Onboarding itself");
+      }
+    }
+    assertThat(runtime.getVariable(pi, VAR_ORGANIZATION_ID)).isEqualTo(organizationId);
+    assertThat(task(request, TASK_RECORD_AGREEMENT)).isNotNull();
+    assertThat(send("PUT", "/engine-rest/task/" + taskId + "/variables/" + VAR_SIGNER_NAME, "{\"value\":\"Dr. Redbud\",\"type\":\"String\"}")
+        .statusCode()).isEqualTo(204);
   }
 }
