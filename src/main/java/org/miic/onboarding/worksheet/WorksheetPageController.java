@@ -65,8 +65,16 @@ class WorksheetPageController {
   }
 
   @GetMapping("/worksheet/{trackingId}/edit")
-  String edit(@PathVariable String trackingId, Model model) {
+  String edit(@PathVariable String trackingId, Model model, jakarta.servlet.http.HttpServletResponse response) {
     OnboardingRequest request = worksheets.request(trackingId);
+    if (!worksheets.correctionAllowed(trackingId)) {
+      // The form shows every contact's name, email and phone: only while a correction is open (issue 7, item 13).
+      response.setStatus(jakarta.servlet.http.HttpServletResponse.SC_CONFLICT);
+      model.addAttribute("trackingId", trackingId);
+      model.addAttribute("message", "The worksheet can be corrected here only before MIIC reviews it or while MIIC asks for a "
+          + "correction. To change it now, contact MIIC onboarding staff.");
+      return "closed";
+    }
     model.addAttribute("worksheet", padded(WorksheetForm.from(worksheets.currentWorksheet(request.id()))));
     model.addAttribute("trackingId", trackingId);
     model.addAttribute("status", statuses.status(trackingId));

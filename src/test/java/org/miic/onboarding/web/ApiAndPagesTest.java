@@ -246,6 +246,17 @@ class ApiAndPagesTest extends ProcessTestSupport {
         .andExpect(jsonPath("$[0].status").value("SENT"))
         .andExpect(jsonPath("$[0].body", containsString(trackingId)));
     mvc.perform(get("/api/organizations/{id}/emails", 999999).with(staff)).andExpect(status().isNotFound());
+    // The one-time credential links in the queue and invitation emails are the organization's alone (issue 7, item 13).
+    Assertions.assertThat(jdbc.queryForObject("select count(*) from miic_email_outbox where organization_id = ? and body like '%/credentials/%'",
+        Integer.class, request.organizationId())).isPositive();
+    String outbox = mvc.perform(get("/api/organizations/{id}/emails", request.organizationId()).with(staff)).andExpect(status().isOk())
+        .andReturn().getResponse().getContentAsString();
+    Assertions.assertThat(outbox).contains("/credentials/[one-time link, sent to the organization only]")
+        .doesNotContainPattern("/credentials/[A-Za-z0-9]{8,}");
+    // Past review, the correction form no longer shows the worksheet's contacts to whoever holds the tracking id.
+    mvc.perform(get("/worksheet/{id}/edit", trackingId)).andExpect(status().isConflict())
+        .andExpect(content().string(containsString("No correction is open")))
+        .andExpect(content().string(org.hamcrest.Matchers.not(containsString("@"))));
 
     mvc.perform(post("/api/onboardings/{id}/end-exchange", trackingId).with(staff).contentType(MediaType.APPLICATION_JSON)
             .content("{\"reason\":\"test\"}"))

@@ -47,4 +47,11 @@ class EngineRestSecurityTest {
     assertThat(get("/worksheet", null, null).body()).contains("MIIC Data Exchange Worksheet");
     assertThat(get("/actuator/health", null, null).body()).contains("UP");
   }
+
+  @Test
+  void thePageSessionCookieIsSameSiteAndHttpOnly() throws Exception {
+    HttpResponse<String> form = get("/worksheet", null, null);
+    String cookie = form.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID")).findFirst().orElse("");
+    assertThat(cookie).contains("SameSite=Lax").contains("HttpOnly");
+  }
 }
