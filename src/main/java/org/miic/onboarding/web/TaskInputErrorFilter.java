@@ -45,7 +45,20 @@ class TaskInputErrorFilter extends OncePerRequestFilter {
       throws ServletException, IOException {
     ContentCachingResponseWrapper wrapper = new ContentCachingResponseWrapper(response);
     chain.doFilter(request, wrapper);
-    String sentence = wrapper.getStatus() == 500 ? refusedInput(wrapper.getContentAsByteArray()) : null;
+    byte[] body = wrapper.getContentAsByteArray();
+    if (wrapper.getStatus() >= 400 && alreadyDone(body)) {
+      // Two staff completing one task at once (two nodes, two tabs): the loser is told so, not given a 500 (issue 7, item 14).
+      LOG.warn("Task completion lost a race at {}", request.getRequestURI());
+      wrapper.resetBuffer();
+      response.setStatus(HttpServletResponse.SC_CONFLICT);
+      response.setContentType("application/json;charset=UTF-8");
+      byte[] conflict = json.writeValueAsBytes(Map.of("type", "TaskAlreadyCompleted", "message",
+          "Someone else completed or changed this task at the same moment. Reload Tasklist to see where the request stands."));
+      response.setContentLength(conflict.length);
+      response.getOutputStream().write(conflict);
+      return;
+    }
+    String sentence = wrapper.getStatus() == 500 ? refusedInput(body) : null;
     if (sentence == null) {
       wrapper.copyBodyToResponse();
       return;
@@ -54,9 +67,25 @@ class TaskInputErrorFilter extends OncePerRequestFilter {
     wrapper.resetBuffer();
     response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
     response.setContentType("application/json;charset=UTF-8");
-    byte[] body = json.writeValueAsBytes(Map.of("type", "InvalidRequestException", "message", sentence));
-    response.setContentLength(body.length);
-    response.getOutputStream().write(body);
+    byte[] refusal = json.writeValueAsBytes(Map.of("type", "InvalidRequestException", "message", sentence));
+    response.setContentLength(refusal.length);
+    response.getOutputStream().write(refusal);
+  }
+
+  /** The engine's answers when the task was completed (or updated) by someone else in the meantime. */
+  private boolean alreadyDone(byte[] body) {
+    try {
+      JsonNode node = json.readTree(new String(body, StandardCharsets.UTF_8));
+      if (node == null) {
+        return false;
+      }
+      String type = node.path("type").asText("");
+      String message = node.path("message").asText("");
+      return "OptimisticLockingException".equals(type) || message.contains("OptimisticLockingException")
+          || message.contains("task is null") || message.contains("Cannot find task with id") || message.contains("NullPointerException");
+    } catch (IOException | RuntimeException e) {
+      return false;
+    }
   }
 
   private String refusedInput(byte[] body) {
