@@ -349,4 +349,29 @@ class OnboardingProcessTest extends ProcessTestSupport {
         .anyMatch(d -> d instanceof org.camunda.bpm.engine.history.HistoricVariableUpdate u && VAR_NO_MESSAGES_REASON.equals(u.getVariableName())
             && "Validated on MIIC's own test system".equals(u.getValue()));
   }
+
+  /**
+   * An agreement recorded through the API while the agreement-request email still waits in its job (after the check,
+   * before the wait for the agreement) is found when the email task ends: the request goes on to review instead of
+   * waiting for an agreement already on file (found walking the application on a running server).
+   */
+  @Test
+  void anAgreementRecordedWhileTheRequestEmailIsPendingReleasesTheRequest() {
+    OnboardingRequest request = submit(Worksheets.complete("Juneberry Clinic"));
+    // Run jobs one at a time until the process is past the check and before the wait: the request email's job is next.
+    String pi0 = instance(request).getId();
+    for (int i = 0; i < 10; i++) {
+      if (management.createJobQuery().processInstanceId(pi0).activityId("Task_EmailAgreementRequest").count() > 0) {
+        break;
+      }
+      org.camunda.bpm.engine.runtime.Job next = management.createJobQuery().processInstanceId(pi0).list().get(0);
+      management.executeJob(next.getId());
+    }
+    Assertions.assertThat(management.createJobQuery().processInstanceId(pi0).activityId("Task_EmailAgreementRequest").count()).isOne();
+    agreements.record(request.organizationId(), new AgreementService.Signature("Dr. June", null, null, LocalDate.of(2026, 3, 1)), "staff");
+    runDueJobs();
+    ProcessInstance pi = instance(request);
+    assertThat(pi).hasPassed("End_Step1_AgreementRecordedMeanwhile").isWaitingAt(TASK_REVIEW_WORKSHEET);
+    assertThat(pi).hasNotPassed(TASK_RECORD_AGREEMENT);
+  }
 }
