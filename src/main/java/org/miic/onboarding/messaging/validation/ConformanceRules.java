@@ -9,7 +9,6 @@ final class ConformanceRules {
 
   static final Set<String> QUERY_PROFILES = Set.of("Z34", "Z44");
   private static final java.util.regex.Pattern SEGMENT_NAME = java.util.regex.Pattern.compile("[A-Z][A-Z0-9]{2}");
-  private static final java.util.regex.Pattern CONTROL = java.util.regex.Pattern.compile("\\p{Cntrl}");
 
   private ConformanceRules() {}
 
@@ -160,7 +159,7 @@ final class ConformanceRules {
   }
 
   static String abbreviate(String s) {
-    String clean = s == null ? "" : CONTROL.matcher(s).replaceAll("?");
-    return clean.length() > 40 ? clean.substring(0, 40) + "…" : clean;
+    return Echo.abbreviate(s);
   }
+
 }

@@ -1,6 +1,6 @@
 package org.miic.onboarding.messaging.validation.content;
 
-import static org.miic.onboarding.messaging.validation.content.Text.abbreviate;
+import static org.miic.onboarding.messaging.validation.Echo.abbreviate;
 
 import java.util.Set;
 import java.util.regex.Pattern;

@@ -12,6 +12,7 @@ import org.miic.onboarding.messaging.validation.Hl7Location;
 import org.miic.onboarding.messaging.validation.Hl7Text;
 import org.miic.onboarding.messaging.validation.Hl7Text.Segment;
 import org.miic.onboarding.messaging.validation.Hl7Timestamp;
+import static org.miic.onboarding.messaging.validation.Echo.abbreviate;
 import org.miic.onboarding.messaging.validation.profile.DataTypes.ComponentDef;
 import org.miic.onboarding.messaging.validation.profile.MessageProfile.FieldDef;
 import org.miic.onboarding.messaging.validation.profile.MessageProfile.GroupDef;
@@ -428,12 +429,4 @@ public final class ProfileChecker {
     return a != null && !a.isBlank() ? a : b;
   }
 
-  static String abbreviate(String s) {
-    StringBuilder sb = new StringBuilder();
-    for (int i = 0; i < s.length() && sb.length() < 40; i++) {
-      char ch = s.charAt(i);
-      sb.append(Character.isISOControl(ch) ? '?' : ch);
-    }
-    return s.length() > 40 ? sb + "…" : sb.toString();
-  }
 }

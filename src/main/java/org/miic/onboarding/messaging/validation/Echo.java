@@ -1,11 +1,11 @@
-package org.miic.onboarding.messaging.validation.content;
+package org.miic.onboarding.messaging.validation;
 
-/** Values echoed into findings: control characters replaced, at most 40 characters. */
-final class Text {
+/** A value from a message, echoed into a finding: control characters replaced, at most 40 characters. */
+public final class Echo {
 
-  private Text() {}
+  private Echo() {}
 
-  static String abbreviate(String s) {
+  public static String abbreviate(String s) {
     if (s == null) {
       return "";
     }
