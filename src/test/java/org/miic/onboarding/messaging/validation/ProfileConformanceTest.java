@@ -5,15 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.miic.onboarding.messaging.validation.profile.DataTypes;
 import org.miic.onboarding.messaging.validation.profile.MessageProfile;
 import org.miic.onboarding.messaging.validation.profile.MessageProfile.FieldDef;
 
 /**
- * The profile checker against the real Z22 profile: whatever RE (required, may be empty) element the clean VXU
- * leaves out, no error follows (the IG allows it), and the segments the profile marks RE may be absent too.
+ * The profile checker against the real Z22, Z34 and Z44 profiles: whatever RE (required, may be empty) or O element
+ * the clean VXU or the clean query leaves out, no error follows (the IG allows it), and the segments the profile marks
+ * RE may be absent too. For the queries this goes down to the components: an RE or O component of a field the clean
+ * query values (QPD-4.3, QPD-8.1 ... QPD-8.6, QPD-9.3, CE.2 ...) may be empty as well.
  */
 class ProfileConformanceTest {
 
@@ -52,5 +56,100 @@ class ProfileConformanceTest {
     ValidationResult result = validator.validate(message.text());
     assertThat(result.findings()).as(result.findings().toString()).noneMatch(Finding::isError);
     assertThat(result.ackCode()).isEqualTo(ValidationResult.AckCode.AA);
+  }
+
+  /** A Z34 query with every RE field of QPD and RCP valued, and the RE header fields the CDC profile names. */
+  static final String CLEAN_Z34 = String.join("\r",
+      "MSH|^~\\&|MYEHR|MYCLINIC|MIIC|MIIC|20261120103000-0600||QBP^Q11^QBP_Q11|Q0001|P|2.5.1|||ER|AL|||||Z34^CDCPHINVS",
+      "QPD|Z34^Request Immunization History^CDCPHINVS|QT0001|PAT123^^^MYCLINIC^MR|Lakewood^Maya^Rose^^^^L"
+          + "|Rivers^Olivia^^^^^M|20240115|F|12 Lake St^Apt 4^Minneapolis^MN^55401^USA^P|^PRN^PH^^^612^5551234|Y|1",
+      "RCP|I|5^RD&Records&HL70126|R^real-time^HL70394");
+
+  /** The same query as a Z44 (evaluated history and forecast). */
+  static final String CLEAN_Z44 = CLEAN_Z34.replace("Z34^CDCPHINVS", "Z44^CDCPHINVS")
+      .replace("Z34^Request Immunization History^CDCPHINVS", "Z44^Request Evaluated History and Forecast^CDCPHINVS");
+
+  private static final DataTypes TYPES = DataTypes.load();
+
+  @Test
+  void theCleanQueriesHaveNoFinding() {
+    for (String query : List.of(CLEAN_Z34, CLEAN_Z44)) {
+      ValidationResult result = validator.validate(query);
+      assertThat(result.findings()).as(query).isEmpty();
+      assertThat(result.ackCode()).isEqualTo(ValidationResult.AckCode.AA);
+    }
+  }
+
+  @Test
+  void aZ44QueryWithoutPatientListIsAccepted() {
+    ValidationResult result = validator.validate(new Hl7Fixtures.Editor(CLEAN_Z44).set("QPD", 3, "").text());
+    assertThat(result.findings()).as(result.findings().toString()).noneMatch(Finding::isError);
+    assertThat(result.ackCode()).isEqualTo(ValidationResult.AckCode.AA);
+  }
+
+  /**
+   * Every RE or O segment, field and component of the Z34 and Z44 profiles that the clean query has: (profile,
+   * segment, field, component); field 0 is the whole segment, component 0 the whole field.
+   */
+  static Stream<Arguments> optionalQueryElements() {
+    List<Arguments> out = new ArrayList<>();
+    for (String file : List.of("z34-qbp.tsv", "z44-qbp.tsv")) {
+      MessageProfile profile = MessageProfile.load(file);
+      Hl7Text clean = Hl7Text.of(clean(file));
+      for (MessageProfile.SegmentDef seg : profile.segments()) {
+        Hl7Text.Segment present = clean.first(seg.name());
+        if (present == null) {
+          continue;
+        }
+        if (optional(seg.usage().code())) {
+          out.add(Arguments.of(file, seg.name(), 0, 0));
+        }
+        for (FieldDef f : profile.fields(seg.name())) {
+          if ("MSH".equals(seg.name()) && f.position() <= 2) {
+            continue;
+          }
+          if (optional(f.usage().code())) {
+            out.add(Arguments.of(file, seg.name(), f.position(), 0));
+          }
+          if (!"X".equals(f.usage().code()) && TYPES.composite(f.type()) && !present.field(f.position()).isEmpty()) {
+            for (DataTypes.ComponentDef c : TYPES.components(f.type())) {
+              if (optional(c.usage().code()) && !present.component(f.position(), c.position()).isEmpty()) {
+                out.add(Arguments.of(file, seg.name(), f.position(), c.position()));
+              }
+            }
+          }
+        }
+      }
+    }
+    assertThat(out).as("RE and O elements of QPD-3, QPD-4 ... QPD-11 and their components")
+        .anyMatch(a -> a.get()[0].equals("z44-qbp.tsv") && a.get()[1].equals("QPD") && a.get()[2].equals(3))
+        .hasSizeGreaterThan(30);
+    return out.stream();
+  }
+
+  @ParameterizedTest(name = "{0}: {1}-{2}.{3} absent")
+  @MethodSource("optionalQueryElements")
+  void anAbsentOptionalQueryElementIsNeverAnError(String file, String segment, int field, int component) {
+    Hl7Fixtures.Editor query = new Hl7Fixtures.Editor(clean(file));
+    if (field == 0) {
+      query.remove(segment, 1);
+    } else if (component == 0) {
+      query.set(segment, field, "");
+    } else {
+      List<String> parts = new ArrayList<>(List.of(Hl7Text.of(clean(file)).first(segment).field(field).split("\\^", -1)));
+      parts.set(component - 1, "");
+      query.set(segment, field, String.join("^", parts));
+    }
+    ValidationResult result = validator.validate(query.text());
+    assertThat(result.findings()).as(query.text() + "\n" + result.findings()).noneMatch(Finding::isError);
+    assertThat(result.ackCode()).isEqualTo(ValidationResult.AckCode.AA);
+  }
+
+  private static String clean(String profileFile) {
+    return profileFile.startsWith("z44") ? CLEAN_Z44 : CLEAN_Z34;
+  }
+
+  private static boolean optional(String usage) {
+    return "RE".equals(usage) || "O".equals(usage);
   }
 }
