@@ -12,4 +12,7 @@ public interface TestEvidenceProvider {
 
   /** How many messages the request sent during a phase. */
   int messageCount(long requestId, TestingPhase phase);
+
+  /** The organization's report of its messages (a link without login). */
+  String reportLink(long requestId);
 }

@@ -1,40 +1,67 @@
 package org.miic.onboarding.messaging.evidence;
 
-import java.util.Comparator;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.miic.onboarding.common.LocalTimes;
 import org.miic.onboarding.onboarding.TestEvidenceProvider;
 import org.miic.onboarding.onboarding.TestingPhase;
 import org.springframework.stereotype.Component;
 
 /**
- * The evidence in the step-3 and step-4 task forms: for the task's phase the messages received, accepted and
- * rejected, the most frequent findings, the scenarios covered, and the go-live criteria over the latest messages.
+ * The evidence in the step-3 and step-4 task forms, the staff workspace and the organization's report: for a phase the
+ * messages received, accepted and rejected, the most frequent findings, the scenarios covered, and the go-live
+ * criteria over the latest test messages. Aggregated in SQL ({@link EvidenceQueries}), with limits.
  */
 @Component
 public class MessageEvidence implements TestEvidenceProvider {
 
+  private static final Pattern QUOTED = Pattern.compile("'[^']*'");
+
+  private final EvidenceQueries queries;
   private final TestMessageRepository messages;
   private final GoLiveCriteria criteria;
   private final ReportLinks reports;
 
-  public MessageEvidence(TestMessageRepository messages, GoLiveCriteria criteria, ReportLinks reports) {
+  public MessageEvidence(EvidenceQueries queries, TestMessageRepository messages, GoLiveCriteria criteria, ReportLinks reports) {
+    this.queries = queries;
     this.messages = messages;
     this.criteria = criteria;
     this.reports = reports;
   }
 
-  /** The request's messages, newest first. */
-  public List<TestMessage> messages(long requestId) {
-    return messages.forRequest(requestId, 500);
+  /** A phase's evidence: its counts, its most frequent findings, and the go-live criteria over the latest test messages. */
+  public record PhaseEvidence(TestingPhase phase, EvidenceQueries.PhaseCount counts, List<EvidenceQueries.RuleCount> frequent,
+      Set<Scenario> covered, GoLiveCriteria.Verdict verdict, List<GoLiveCriteria.Criterion> criteria) {}
+
+  /** The latest test messages the go-live criteria look at, newest first. */
+  public List<TestMessage> criteriaWindow(long requestId) {
+    return queries.latest(requestId, EvidenceQueries.TESTING, criteria.window());
   }
 
   public GoLiveCriteria.Verdict verdict(long requestId) {
-    return criteria.evaluate(messages(requestId));
+    return criteria.evaluate(criteriaWindow(requestId));
+  }
+
+  public List<GoLiveCriteria.Criterion> criteria(long requestId) {
+    return criteria.progress(criteriaWindow(requestId));
+  }
+
+  public GoLiveCriteria settings() {
+    return criteria;
+  }
+
+  public PhaseEvidence phase(long requestId, TestingPhase phase) {
+    EvidenceQueries.PhaseCount counts = queries.phaseCounts(requestId).stream().filter(c -> c.phase() == phase).findFirst()
+        .orElse(new EvidenceQueries.PhaseCount(phase, 0, 0, 0, 0, null, null));
+    List<EvidenceQueries.RuleCount> frequent = counts.total() == 0 ? List.of() : queries.findingsByRule(requestId, EnumSet.of(phase), 5);
+    List<TestMessage> window = criteriaWindow(requestId);
+    Set<Scenario> covered = EnumSet.noneOf(Scenario.class);
+    window.forEach(m -> covered.addAll(m.scenarios()));
+    return new PhaseEvidence(phase, counts, frequent, covered, criteria.evaluate(window), criteria.progress(window));
   }
 
   /** "Message content validation (QA)" within a sentence: "message content validation (QA)", not "(qa)". */
@@ -48,50 +75,36 @@ public class MessageEvidence implements TestEvidenceProvider {
   }
 
   @Override
+  public String reportLink(long requestId) {
+    return reports.link(requestId);
+  }
+
+  @Override
   public String evidenceMarkdown(long requestId, TestingPhase phase) {
-    List<TestMessage> all = messages(requestId);
-    List<TestMessage> inPhase = all.stream().filter(m -> m.phase() == phase).toList();
+    PhaseEvidence e = phase(requestId, phase);
+    EvidenceQueries.PhaseCount c = e.counts();
     StringBuilder md = new StringBuilder();
-    if (inPhase.isEmpty()) {
+    if (c.total() == 0) {
       md.append("No message received yet during ").append(inSentence(phase.label())).append(".\n\n");
     } else {
-      long aa = inPhase.stream().filter(m -> "AA".equals(m.ackCode())).count();
-      long ae = inPhase.stream().filter(m -> "AE".equals(m.ackCode())).count();
-      long ar = inPhase.stream().filter(m -> "AR".equals(m.ackCode())).count();
-      md.append("**").append(inPhase.size()).append(inPhase.size() == 1 ? " message" : " messages").append("** during ")
-          .append(inSentence(phase.label())).append(": ").append(aa).append(" accepted (AA), ").append(ae)
-          .append(" accepted with errors (AE), ").append(ar).append(" rejected (AR). Latest: ").append(org.miic.onboarding.common.LocalTimes.format(inPhase.get(0).receivedAt()))
-          .append(".\n\n");
-      Map<String, Long> frequent = inPhase.stream().flatMap(m -> m.findings().stream())
-          .collect(Collectors.groupingBy(f -> f.rule() + " " + f.severity().toLowerCase(java.util.Locale.ROOT) + ": "
-              + QUOTED.matcher(f.text()).replaceAll("…"), Collectors.counting()));
-      if (!frequent.isEmpty()) {
+      md.append("**").append(c.total()).append(c.total() == 1 ? " message" : " messages").append("** during ")
+          .append(inSentence(phase.label())).append(": ").append(c.accepted()).append(" accepted (AA), ").append(c.withErrors())
+          .append(" accepted with errors (AE), ").append(c.rejected()).append(" rejected (AR). Latest: ")
+          .append(LocalTimes.format(c.latest())).append(".\n\n");
+      if (!e.frequent().isEmpty()) {
         md.append("Most frequent findings (errors first):\n\n");
-        frequent.entrySet().stream()
-            .sorted(Comparator.<Map.Entry<String, Long>>comparingInt(e -> severityRank(e.getKey()))
-                .thenComparing(Map.Entry.<String, Long>comparingByValue().reversed()).thenComparing(Map.Entry.comparingByKey()))
-            .limit(5).forEach(e -> md.append("- ").append(e.getValue()).append(" × ").append(e.getKey()).append('\n'));
+        for (EvidenceQueries.RuleCount r : e.frequent()) {
+          md.append("- ").append(r.count()).append(" × ").append(r.rule()).append(' ').append(r.severity().toLowerCase(Locale.ROOT))
+              .append(": ").append(QUOTED.matcher(r.exampleText()).replaceAll("…")).append('\n');
+        }
         md.append('\n');
       }
     }
-    Set<Scenario> covered = EnumSet.noneOf(Scenario.class);
-    all.stream().limit(criteria.window()).forEach(m -> covered.addAll(m.scenarios()));
-    Map<String, Boolean> scenarios = new LinkedHashMap<>();
-    for (Scenario s : Scenario.values()) {
-      scenarios.put(s.label(), covered.contains(s));
-    }
-    md.append("Scenarios covered: ").append(scenarios.entrySet().stream()
-        .map(e -> e.getKey() + (e.getValue() ? " ✔" : " ✘")).collect(Collectors.joining(", "))).append(".\n\n");
-    GoLiveCriteria.Verdict verdict = criteria.evaluate(all);
+    md.append("Scenarios covered: ").append(java.util.Arrays.stream(Scenario.values())
+        .map(s -> s.label() + (e.covered().contains(s) ? " ✔" : " ✘")).collect(Collectors.joining(", "))).append(".\n\n");
     md.append("Go-live criteria (last ").append(criteria.window()).append(" messages): ")
-        .append(verdict.passed() ? "**met**." : "**not met**: " + String.join("; ", verdict.reasons()) + ".").append("\n\n");
+        .append(e.verdict().passed() ? "**met**." : "**not met**: " + String.join("; ", e.verdict().reasons()) + ".").append("\n\n");
     md.append("The organization's report: ").append(reports.link(requestId));
     return md.toString();
-  }
-
-  private static final java.util.regex.Pattern QUOTED = java.util.regex.Pattern.compile("'[^']*'");
-
-  private static int severityRank(String key) {
-    return key.contains(" error: ") ? 0 : key.contains(" warning: ") ? 1 : 2;
   }
 }

@@ -10,18 +10,35 @@ import org.springframework.stereotype.Component;
 @Component
 class MessageReadiness implements ReadinessCheck {
 
-  private final TestMessageRepository messages;
+  /** A pre-test message arrived: the request's readiness in the queue may have changed (same transaction). */
+  @Component
+  static class OnPreTest {
+
+    private final org.miic.onboarding.queue.QueueService queue;
+
+    OnPreTest(@org.springframework.context.annotation.Lazy org.miic.onboarding.queue.QueueService queue) {
+      this.queue = queue;
+    }
+
+    @org.springframework.context.event.EventListener
+    public void messageStored(MessageStored stored) {
+      if (stored.phase() == TestingPhase.QUEUE) {
+        queue.refreshReadiness(stored.requestId());
+      }
+    }
+  }
+
+  private final EvidenceQueries queries;
   private final GoLiveCriteria criteria;
 
-  MessageReadiness(TestMessageRepository messages, GoLiveCriteria criteria) {
-    this.messages = messages;
+  MessageReadiness(EvidenceQueries queries, GoLiveCriteria criteria) {
+    this.queries = queries;
     this.criteria = criteria;
   }
 
   @Override
   public Optional<String> readiness(long requestId) {
-    List<TestMessage> preTests = messages.forRequest(requestId, criteria.window() * 5).stream()
-        .filter(m -> m.phase() == TestingPhase.QUEUE).toList();
+    List<TestMessage> preTests = queries.latest(requestId, java.util.EnumSet.of(TestingPhase.QUEUE), criteria.window());
     return preTests.isEmpty() || !criteria.evaluate(preTests).passed() ? Optional.empty()
         : Optional.of("Pre-test messages meet the go-live criteria (" + Math.min(preTests.size(), criteria.window()) + " messages)");
   }

@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 
 /** Organization pages without login: the one-time credentials page and the test-message report. */
@@ -23,8 +24,11 @@ class MessagingPagesController {
   private final ReportLinks reports;
   private final MessageEvidence evidence;
   private final WorksheetService worksheets;
+  private final EvidenceQueries queries;
 
-  MessagingPagesController(CredentialService credentials, ReportLinks reports, MessageEvidence evidence, WorksheetService worksheets) {
+  MessagingPagesController(CredentialService credentials, ReportLinks reports, MessageEvidence evidence, WorksheetService worksheets,
+      EvidenceQueries queries) {
+    this.queries = queries;
     this.credentials = credentials;
     this.reports = reports;
     this.evidence = evidence;
@@ -48,14 +52,54 @@ class MessagingPagesController {
     return "credentials";
   }
 
+  static final int REPORT_PAGE_SIZE = 25;
+
+  /**
+   * The organization's report: a summary first (messages per phase, the go-live criteria and how far each is), the
+   * findings grouped by rule, then the messages a page at a time. Test traffic and production traffic (step 4) on
+   * their own tabs.
+   */
   @GetMapping("/report/{token}")
-  String report(@PathVariable String token, Model model) {
-    long requestId = reports.requestOf(token).orElseThrow(() -> new NotFoundException("This report link is not valid."));
-    OnboardingRequest request = worksheets.request(requestId);
-    model.addAttribute("request", request);
-    model.addAttribute("messages", evidence.messages(requestId));
+  String report(@PathVariable String token, @RequestParam(defaultValue = "testing") String tab,
+      @RequestParam(defaultValue = "1") int page, Model model) {
+    long requestId = requestOf(token);
+    boolean production = "production".equals(tab);
+    java.util.Set<org.miic.onboarding.onboarding.TestingPhase> phases = production ? EvidenceQueries.PRODUCTION : EvidenceQueries.ALL_TEST;
+    int total = queries.count(requestId, phases);
+    int pages = Math.max(1, (total + REPORT_PAGE_SIZE - 1) / REPORT_PAGE_SIZE);
+    int current = Math.min(Math.max(1, page), pages);
+    model.addAttribute("token", token);
+    model.addAttribute("tab", production ? "production" : "testing");
+    model.addAttribute("request", worksheets.request(requestId));
+    model.addAttribute("phaseCounts", queries.phaseCounts(requestId).stream()
+        .filter(c -> phases.contains(c.phase())).sorted(java.util.Comparator.comparing(EvidenceQueries.PhaseCount::phase)).toList());
+    model.addAttribute("criteria", evidence.criteria(requestId));
     model.addAttribute("verdict", evidence.verdict(requestId));
+    model.addAttribute("window", evidence.settings().window());
+    model.addAttribute("findings", queries.findingsByRule(requestId, phases, 50));
+    model.addAttribute("messages", queries.page(requestId, phases, (current - 1) * REPORT_PAGE_SIZE, REPORT_PAGE_SIZE));
+    model.addAttribute("total", total);
+    model.addAttribute("page", current);
+    model.addAttribute("pages", pages);
     return "report";
+  }
+
+  /** One message of the report with its acknowledgement and every finding. */
+  @GetMapping("/report/{token}/messages/{messageId}")
+  String reportMessage(@PathVariable String token, @PathVariable long messageId, Model model) {
+    long requestId = requestOf(token);
+    EvidenceQueries.MessageDetail detail = queries.message(requestId, messageId)
+        .orElseThrow(() -> new NotFoundException("This report has no such message."));
+    model.addAttribute("token", token);
+    model.addAttribute("request", worksheets.request(requestId));
+    model.addAttribute("detail", detail);
+    model.addAttribute("ackText", detail.ack() == null ? "" : detail.ack().replace('\r', '\n').strip());
+    model.addAttribute("maxFindings", EvidenceQueries.MAX_FINDINGS);
+    return "report-message";
+  }
+
+  private long requestOf(String token) {
+    return reports.requestOf(token).orElseThrow(() -> new NotFoundException("This report link is not valid."));
   }
 
   @ExceptionHandler({NotFoundException.class, ConflictException.class})

@@ -76,33 +76,6 @@ public class TestMessageRepository {
         + "and ack_code <> 'AR' order by received_at desc, id desc", String.class, organizationId);
   }
 
-  /** The request's messages, newest first, each with its findings (two queries, however many messages). */
-  public List<TestMessage> forRequest(long requestId, int limit) {
-    Map<Long, List<TestMessage.StoredFinding>> findings = new HashMap<>();
-    jdbc.query("select f.* from miic_test_finding f join miic_test_message m on m.id = f.message_id where m.request_id = ? "
-        + "order by f.id", rs -> {
-          findings.computeIfAbsent(rs.getLong("message_id"), k -> new java.util.ArrayList<>()).add(new TestMessage.StoredFinding(
-              rs.getString("rule"), rs.getString("severity"), rs.getString("location"), rs.getString("hl7_error_code"), rs.getString("text")));
-        }, requestId);
-    List<TestMessage> messages = jdbc.query("select id, organization_id, request_id, phase, channel, received_at, message_type, "
-            + "control_id, ack_code, error_count, warning_count, scenarios from miic_test_message where request_id = ? "
-            + "order by received_at desc, id desc",
-        (rs, i) -> new TestMessage(rs.getLong("id"), rs.getLong("organization_id"), rs.getObject("request_id", Long.class),
-            TestingPhase.valueOf(rs.getString("phase")), rs.getString("channel"), Db.instant(rs, "received_at"),
-            rs.getString("message_type"), rs.getString("control_id"), rs.getString("ack_code"), rs.getInt("error_count"),
-            rs.getInt("warning_count"), scenarios(rs.getString("scenarios")), findings.getOrDefault(rs.getLong("id"), List.of())),
-        requestId);
-    return messages.size() > limit ? messages.subList(0, limit) : messages;
-  }
-
-  private static Set<Scenario> scenarios(String csv) {
-    Set<Scenario> set = EnumSet.noneOf(Scenario.class);
-    if (csv != null && !csv.isBlank()) {
-      Arrays.stream(csv.split(",")).map(Scenario::valueOf).forEach(set::add);
-    }
-    return set;
-  }
-
   private static String truncate(String s, int max) {
     String v = s == null ? "" : s;
     return v.length() > max ? v.substring(0, max) : v;

@@ -1,6 +1,6 @@
 package org.miic.onboarding.messaging.transport;
 
-import org.miic.onboarding.messaging.evidence.EvidenceListener;
+import org.miic.onboarding.messaging.evidence.MessageStored;
 import org.miic.onboarding.messaging.evidence.Scenario;
 import org.miic.onboarding.messaging.evidence.TestMessageRepository;
 import org.miic.onboarding.messaging.evidence.TestingPhaseLocator;
@@ -32,13 +32,13 @@ public class MessageIntake {
   private final AckBuilder acks;
   private final TestMessageRepository messages;
   private final TestingPhaseLocator phases;
-  private final EvidenceListener evidence;
+  private final org.springframework.context.ApplicationEventPublisher events;
   private final QueryResponder queries;
   private final Clock clock;
 
   public MessageIntake(MessageValidator validator, AckBuilder acks, TestMessageRepository messages, TestingPhaseLocator phases,
-      EvidenceListener evidence, QueryResponder queries, Clock clock) {
-    this.evidence = evidence;
+      org.springframework.context.ApplicationEventPublisher events, QueryResponder queries, Clock clock) {
+    this.events = events;
     this.queries = queries;
     this.validator = validator;
     this.acks = acks;
@@ -60,7 +60,7 @@ public class MessageIntake {
     Set<Scenario> scenarios = result.ackCode() == ValidationResult.AckCode.AR ? Set.of() : Scenario.of(result);
     messages.insert(credential, phase, channel.name(), clock.instant(), result, scenarios, text, ack);
     if (credential.requestId() != null) {
-      evidence.messageReceived(credential.requestId());
+      events.publishEvent(new MessageStored(credential.requestId(), phase));
     }
     return ack;
   }

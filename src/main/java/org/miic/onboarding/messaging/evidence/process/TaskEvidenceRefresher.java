@@ -2,7 +2,8 @@ package org.miic.onboarding.messaging.evidence.process;
 
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
-import org.miic.onboarding.messaging.evidence.EvidenceListener;
+import org.miic.onboarding.messaging.evidence.MessageStored;
+import org.springframework.context.event.EventListener;
 import org.miic.onboarding.messaging.evidence.MessageEvidence;
 import org.miic.onboarding.onboarding.TestingPhase;
 import org.miic.onboarding.worksheet.WorksheetService;
@@ -11,7 +12,7 @@ import org.springframework.stereotype.Component;
 
 /** Keeps the "testEvidence" of the request's open testing tasks current as messages arrive. */
 @Component
-class TaskEvidenceRefresher implements EvidenceListener {
+class TaskEvidenceRefresher {
 
   static final String LOCAL_EVIDENCE = "testEvidence";
   static final String LOCAL_PHASE = "testingPhase";
@@ -26,8 +27,9 @@ class TaskEvidenceRefresher implements EvidenceListener {
     this.evidence = evidence;
   }
 
-  @Override
-  public void messageReceived(long requestId) {
+  @EventListener
+  public void messageStored(MessageStored stored) {
+    long requestId = stored.requestId();
     String trackingId = worksheets.request(requestId).trackingId();
     for (Task task : tasks.createTaskQuery().processInstanceBusinessKey(trackingId).list()) {
       Object phase = tasks.getVariable(task.getId(), LOCAL_PHASE);
