@@ -30,21 +30,23 @@ class QueueController {
   record MoveUp(@NotBlank(message = "Give a reason; it is recorded.") @Size(max = 1000) String reason,
       @Min(value = 1, message = "Positions start at 1.") Integer toPosition) {}
 
+  /** The queue with one page of waiting organizations (page from 0, at most 500 per page). */
   @GetMapping
-  QueueService.QueueView view() {
-    return queue.view();
+  QueueService.QueueView view(@org.springframework.web.bind.annotation.RequestParam(defaultValue = "0") int page,
+      @org.springframework.web.bind.annotation.RequestParam(defaultValue = "50") int size) {
+    return queue.view(page, size);
   }
 
   @PostMapping("/pause")
   QueueService.QueueView pause(@Valid @RequestBody Reason body, Principal who) {
     queue.pause(body.reason(), who.getName());
-    return queue.view();
+    return queue.view(0, 50);
   }
 
   @PostMapping("/resume")
   QueueService.QueueView resume(Principal who) {
     queue.resume(who.getName());
-    return queue.view();
+    return queue.view(0, 50);
   }
 
   @PostMapping("/{trackingId}/move-up")

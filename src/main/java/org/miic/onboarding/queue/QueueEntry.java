@@ -11,7 +11,9 @@ public record QueueEntry(
     int baseScore,
     Instant enteredAt,
     Instant invitedAt,
-    Instant completedAt) {
+    Instant completedAt,
+    int readinessPoints,
+    String readinessReason) {
 
   public enum Status {
     /** Scored; the queue-position email is on its way and the entry becomes WAITING right after. */

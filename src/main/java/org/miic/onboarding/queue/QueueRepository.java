@@ -16,7 +16,7 @@ public class QueueRepository {
   private static final RowMapper<QueueEntry> ENTRY = (rs, i) -> new QueueEntry(
       rs.getLong("id"), rs.getLong("request_id"), rs.getLong("organization_id"),
       QueueEntry.Status.valueOf(rs.getString("status")), rs.getInt("base_score"), Db.instant(rs, "entered_at"),
-      Db.instant(rs, "invited_at"), Db.instant(rs, "completed_at"));
+      Db.instant(rs, "invited_at"), Db.instant(rs, "completed_at"), rs.getInt("readiness_points"), rs.getString("readiness_reason"));
 
   /** The queue's control row, as read under the dispatch lock. */
   public record Control(boolean paused, String reason, String changedBy, Instant changedAt) {}
@@ -24,8 +24,21 @@ public class QueueRepository {
   /** A staff adjustment, with its reason. */
   public record Adjustment(int points, String reason, String adjustedBy, Instant adjustedAt) {}
 
-  /** A waiting entry with what ranking needs besides the entry itself. */
-  public record WaitingRow(QueueEntry entry, String trackingId, String organizationName) {}
+  /** A waiting entry as ranked in SQL: the entry, its request and organization, and its score now. */
+  public record WaitingRow(QueueEntry entry, String trackingId, String organizationName, int score, int adjustmentPoints,
+      int readinessPoints, String readinessReason) {}
+
+  /** What the time-dependent part of the score needs: now, and how waiting counts. */
+  public record Scoring(long nowEpochSeconds, int pointsPerWeek, int maxWaitingPoints) {}
+
+  /**
+   * The score of a waiting entry, in SQL: the points kept on the entry plus the waiting points (one per full week since
+   * it started waiting, times the points per week, at most the maximum), the same rule as QueueService.waitingFactor.
+   */
+  private static final String SCORE = "(e.base_score + e.adjustment_points + e.readiness_points"
+      + " + least(cast(? as integer), greatest(0, (cast(? as bigint) - e.entered_epoch) / 604800) * cast(? as integer)))";
+  /** Best first: highest score, then whoever waited longest, then the tracking id (a stable order). */
+  private static final String RANK_ORDER = " order by score desc, e.entered_at, r.tracking_id";
 
   private final JdbcTemplate jdbc;
   private final SimpleJdbcInsert entryInsert;
@@ -33,7 +46,7 @@ public class QueueRepository {
   public QueueRepository(JdbcTemplate jdbc) {
     this.jdbc = jdbc;
     this.entryInsert = new SimpleJdbcInsert(jdbc).withTableName("miic_queue_entry").usingGeneratedKeyColumns("id")
-        .usingColumns("request_id", "organization_id", "status", "base_score", "entered_at");
+        .usingColumns("request_id", "organization_id", "status", "base_score", "entered_at", "entered_epoch");
   }
 
   public Optional<QueueEntry> findByRequest(long requestId) {
@@ -42,7 +55,8 @@ public class QueueRepository {
 
   public long insertEntry(long requestId, long organizationId, int baseScore, Instant at) {
     return entryInsert.executeAndReturnKey(Map.of("request_id", requestId, "organization_id", organizationId,
-        "status", QueueEntry.Status.SCORED.name(), "base_score", baseScore, "entered_at", Db.ts(at))).longValue();
+        "status", QueueEntry.Status.SCORED.name(), "base_score", baseScore, "entered_at", Db.ts(at), "entered_epoch", at.getEpochSecond()))
+        .longValue();
   }
 
   public void updateScore(long entryId, int baseScore) {
@@ -72,6 +86,13 @@ public class QueueRepository {
   public void insertAdjustment(long entryId, int points, String reason, String by, Instant at) {
     jdbc.update("insert into miic_queue_adjustment (queue_entry_id, points, reason, adjusted_by, adjusted_at) values (?, ?, ?, ?, ?)",
         entryId, points, reason, by, Db.ts(at));
+    jdbc.update("update miic_queue_entry set adjustment_points = adjustment_points + ? where id = ?", points, entryId);
+  }
+
+  /** Keeps the readiness points of an entry (pre-test messages meeting the go-live criteria) and why. */
+  public void setReadiness(long entryId, int points, String reason) {
+    jdbc.update("update miic_queue_entry set readiness_points = ?, readiness_reason = ? where id = ? "
+        + "and (readiness_points <> ? or readiness_reason is null or readiness_reason <> ?)", points, reason, entryId, points, reason);
   }
 
   /** Moves an entry from one status to another; false when it was not in the expected status (someone else moved it). */
@@ -82,15 +103,55 @@ public class QueueRepository {
       case COMPLETED, WITHDRAWN -> "completed_at";
       case SCORED -> throw new IllegalArgumentException("an entry is never moved back to SCORED");
     };
-    return jdbc.update("update miic_queue_entry set status = ?, " + column + " = ? where id = ? and status = ?",
+    String epoch = to == QueueEntry.Status.WAITING ? ", entered_epoch = " + at.getEpochSecond() : "";
+    return jdbc.update("update miic_queue_entry set status = ?, " + column + " = ?" + epoch + " where id = ? and status = ?",
         to.name(), Db.ts(at), entryId, from.name()) == 1;
   }
 
-  public List<WaitingRow> waiting() {
+  /** One page of the waiting entries, best first, ranked in one query. */
+  public List<WaitingRow> waiting(Scoring scoring, int offset, int limit) {
+    return jdbc.query("select e.*, r.tracking_id, o.name as organization_name, " + SCORE + " as score from miic_queue_entry e "
+            + "join miic_request r on r.id = e.request_id join miic_organization o on o.id = e.organization_id "
+            + "where e.status = 'WAITING'" + RANK_ORDER + " offset ? rows fetch next ? rows only",
+        (rs, i) -> new WaitingRow(ENTRY.mapRow(rs, i), rs.getString("tracking_id"), rs.getString("organization_name"), rs.getInt("score"),
+            rs.getInt("adjustment_points"), rs.getInt("readiness_points"), rs.getString("readiness_reason")),
+        scoring.maxWaitingPoints(), scoring.nowEpochSeconds(), scoring.pointsPerWeek(), offset, limit);
+  }
+
+  /** Request id to position (1 = next to be invited) of every waiting entry: one query, for lists that show positions. */
+  public Map<Long, Integer> positions(Scoring scoring) {
+    Map<Long, Integer> positions = new java.util.HashMap<>();
+    jdbc.query("select e.request_id, " + SCORE + " as score from miic_queue_entry e join miic_request r on r.id = e.request_id "
+        + "where e.status = 'WAITING'" + RANK_ORDER, rs -> {
+          positions.put(rs.getLong("request_id"), positions.size() + 1);
+        }, scoring.maxWaitingPoints(), scoring.nowEpochSeconds(), scoring.pointsPerWeek());
+    return positions;
+  }
+
+  public int countWaiting() {
+    return jdbc.queryForObject("select count(*) from miic_queue_entry where status = 'WAITING'", Integer.class);
+  }
+
+  /**
+   * How many waiting entries rank ahead of an entry with this score, waiting since then, with this tracking id: its
+   * position is one more. Works for an entry that is not waiting yet (the position it would take).
+   */
+  public int countAhead(Scoring scoring, int score, Instant enteredAt, String trackingId) {
+    return jdbc.queryForObject("select count(*) from (select " + SCORE + " as score, e.entered_at, r.tracking_id from miic_queue_entry e "
+            + "join miic_request r on r.id = e.request_id where e.status = 'WAITING' and r.tracking_id <> ?) w "
+            + "where w.score > cast(? as integer) or (w.score = cast(? as integer) and (w.entered_at < ? or (w.entered_at = ? "
+            + "and w.tracking_id < ?)))", Integer.class,
+        scoring.maxWaitingPoints(), scoring.nowEpochSeconds(), scoring.pointsPerWeek(), trackingId, score, score, Db.ts(enteredAt),
+        Db.ts(enteredAt), trackingId);
+  }
+
+  /** The entries holding an onboarding slot now, earliest invited first. */
+  public List<WaitingRow> invited() {
     return jdbc.query("select e.*, r.tracking_id, o.name as organization_name from miic_queue_entry e "
             + "join miic_request r on r.id = e.request_id join miic_organization o on o.id = e.organization_id "
-            + "where e.status = 'WAITING'",
-        (rs, i) -> new WaitingRow(ENTRY.mapRow(rs, i), rs.getString("tracking_id"), rs.getString("organization_name")));
+            + "where e.status = 'INVITED' order by e.invited_at, e.id",
+        (rs, i) -> new WaitingRow(ENTRY.mapRow(rs, i), rs.getString("tracking_id"), rs.getString("organization_name"), 0,
+            rs.getInt("adjustment_points"), rs.getInt("readiness_points"), rs.getString("readiness_reason")));
   }
 
   public int countInvited() {

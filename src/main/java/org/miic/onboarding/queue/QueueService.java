@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.miic.onboarding.common.ConflictException;
@@ -54,9 +53,20 @@ public class QueueService {
     this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
   }
 
-  /** The queue as staff see it. */
+  /** The queue as staff see it: its switch, the capacity, who holds a slot, and one page of the waiting organizations. */
   public record QueueView(boolean paused, String pauseReason, String pausedBy, int capacity, int onboarding,
-      List<RankedEntry> waiting) {}
+      List<OnboardingSlot> onboardingNow, int waitingTotal, int page, int size, List<RankedEntry> waiting) {}
+
+  /** An organization holding an onboarding slot, since its invitation. */
+  public record OnboardingSlot(String trackingId, long organizationId, String organizationName, Instant invitedAt) {}
+
+  /** "Position 3 of 17". */
+  public record Position(int position, int of) {
+
+    public String text() {
+      return position + " of " + of;
+    }
+  }
 
   /**
    * Scores a reviewed request and stores why it scores that; scoring again (a retried job) replaces the breakdown.
@@ -88,6 +98,7 @@ public class QueueService {
     if (entry.status() == QueueEntry.Status.SCORED) {
       queue.transition(entry.id(), QueueEntry.Status.SCORED, QueueEntry.Status.WAITING, clock.instant());
     }
+    refreshReadiness(requestId);
     dispatchAfterCommit();
   }
 
@@ -115,31 +126,32 @@ public class QueueService {
     });
   }
 
-  public QueueView view() {
+  /** The queue with the given page (from 0) of waiting organizations, best first. */
+  public QueueView view(int page, int size) {
+    int safeSize = Math.max(1, Math.min(size, 500));
+    int safePage = Math.max(0, page);
     QueueRepository.Control control = queue.control();
+    List<OnboardingSlot> slots = queue.invited().stream()
+        .map(r -> new OnboardingSlot(r.trackingId(), r.entry().organizationId(), r.organizationName(), r.entry().invitedAt())).toList();
     return new QueueView(control.paused(), control.paused() ? control.reason() : null, control.paused() ? control.changedBy() : null,
-        properties.capacity(), queue.countInvited(), ranked());
+        properties.capacity(), slots.size(), slots, queue.countWaiting(), safePage, safeSize, ranked(safePage * safeSize, safeSize));
   }
 
-  /** Waiting entries, best first, each with its full breakdown. */
-  public List<RankedEntry> ranked() {
+  /** Waiting entries from the given offset, best first, each with its full breakdown: one ranking query. */
+  public List<RankedEntry> ranked(int offset, int limit) {
     Instant now = clock.instant();
-    List<RankedEntry> unordered = new ArrayList<>();
-    for (QueueRepository.WaitingRow row : queue.waiting()) {
-      List<PriorityFactor> breakdown = breakdown(row.entry(), now);
-      int score = breakdown.stream().mapToInt(PriorityFactor::points).sum();
-      unordered.add(new RankedEntry(0, row.trackingId(), row.entry().organizationId(), row.organizationName(), score,
-          row.entry().enteredAt(), List.copyOf(breakdown)));
+    List<RankedEntry> page = new ArrayList<>();
+    int position = offset;
+    for (QueueRepository.WaitingRow row : queue.waiting(scoring(now), offset, limit)) {
+      position++;
+      page.add(new RankedEntry(position, row.trackingId(), row.entry().organizationId(), row.organizationName(), row.score(),
+          row.entry().enteredAt(), List.copyOf(breakdown(row.entry(), now))));
     }
-    unordered.sort(Comparator.comparingInt(RankedEntry::score).reversed()
-        .thenComparing(RankedEntry::enteredAt)
-        .thenComparing(RankedEntry::trackingId));
-    List<RankedEntry> ranked = new ArrayList<>();
-    for (int i = 0; i < unordered.size(); i++) {
-      RankedEntry e = unordered.get(i);
-      ranked.add(new RankedEntry(i + 1, e.trackingId(), e.organizationId(), e.organizationName(), e.score(), e.enteredAt(), e.breakdown()));
-    }
-    return ranked;
+    return page;
+  }
+
+  private QueueRepository.Scoring scoring(Instant now) {
+    return new QueueRepository.Scoring(now.getEpochSecond(), properties.pointsPerWeekWaited(), properties.maxWaitingPoints());
   }
 
   /**
@@ -147,16 +159,44 @@ public class QueueService {
    * sent just before the entry starts waiting).
    */
   public int position(long requestId) {
+    return positionOf(requestId).position();
+  }
+
+  /** "3 of 17": where the request stands (or would stand) among the waiting organizations. */
+  public Position positionOf(long requestId) {
     QueueEntry entry = entry(requestId);
+    Instant now = clock.instant();
     String trackingId = worksheets.request(requestId).trackingId();
-    List<RankedEntry> ranked = ranked();
-    for (RankedEntry e : ranked) {
-      if (e.trackingId().equals(trackingId)) {
-        return e.position();
-      }
-    }
-    int score = entry.baseScore() + waitingFactor(entry.enteredAt(), clock.instant()).points();
-    return 1 + (int) ranked.stream().filter(e -> e.score() >= score).count();
+    QueueRepository.Scoring scoring = scoring(now);
+    int score = currentScore(entry, now);
+    int ahead = queue.countAhead(scoring, score, entry.enteredAt(), trackingId);
+    int waiting = queue.countWaiting();
+    return new Position(ahead + 1, entry.status() == QueueEntry.Status.WAITING ? waiting : waiting + 1);
+  }
+
+  /** Request id to position of every waiting request, for lists (one query). */
+  public java.util.Map<Long, Integer> positions() {
+    return queue.positions(scoring(clock.instant()));
+  }
+
+  public int waitingCount() {
+    return queue.countWaiting();
+  }
+
+  private int currentScore(QueueEntry entry, Instant now) {
+    return breakdown(entry, now).stream().mapToInt(PriorityFactor::points).sum();
+  }
+
+  /** Keeps the entry's readiness current: pre-test messages meeting the go-live criteria add points while it waits. */
+  @Transactional
+  public void refreshReadiness(long requestId) {
+    queue.findByRequest(requestId)
+        .filter(e -> e.status() == QueueEntry.Status.SCORED || e.status() == QueueEntry.Status.WAITING)
+        .ifPresent(e -> {
+          Optional<String> ready = readiness.readiness(requestId);
+          queue.setReadiness(e.id(), ready.isPresent() ? properties.readinessPoints() : 0,
+              ready.orElse("Pre-test messages do not meet the go-live criteria yet"));
+        });
   }
 
   /**
@@ -172,7 +212,7 @@ public class QueueService {
     List<PriorityFactor> lines = breakdown(entry, entry.invitedAt() != null ? entry.invitedAt() : clock.instant());
     StringBuilder md = new StringBuilder("Score **").append(lines.stream().mapToInt(PriorityFactor::points).sum()).append("**");
     if (entry.status() == QueueEntry.Status.WAITING) {
-      md.append(", position ").append(position(requestId));
+      md.append(", position ").append(positionOf(requestId).text());
     }
     md.append(":\n\n");
     for (PriorityFactor f : lines) {
@@ -181,13 +221,23 @@ public class QueueService {
     return md.toString();
   }
 
+  /** Every line of the request's score (up to its invitation, or now while it waits); empty before it is scored. */
+  public List<PriorityFactor> breakdownLines(long requestId) {
+    return queue.findByRequest(requestId)
+        .map(entry -> breakdown(entry, entry.invitedAt() != null ? entry.invitedAt() : clock.instant()))
+        .orElse(List.of());
+  }
+
+  public Optional<QueueEntry> findEntry(long requestId) {
+    return queue.findByRequest(requestId);
+  }
+
   /** Every line of an entry's score: the stored worksheet factors, waiting time, readiness, staff adjustments. */
   private List<PriorityFactor> breakdown(QueueEntry entry, Instant until) {
     List<PriorityFactor> lines = new ArrayList<>(queue.factors(entry.id()));
     lines.add(waitingFactor(entry.enteredAt(), until));
-    lines.add(readiness.readiness(entry.requestId())
-        .map(how -> new PriorityFactor(PriorityFactor.READINESS, properties.readinessPoints(), how))
-        .orElse(new PriorityFactor(PriorityFactor.READINESS, 0, "Pre-test messages do not meet the go-live criteria yet")));
+    lines.add(new PriorityFactor(PriorityFactor.READINESS, entry.readinessPoints(),
+        entry.readinessReason() == null ? "Pre-test messages do not meet the go-live criteria yet" : entry.readinessReason()));
     for (QueueRepository.Adjustment a : queue.adjustments(entry.id())) {
       lines.add(new PriorityFactor(PriorityFactor.STAFF_ADJUSTMENT, a.points(), "Moved up by " + a.adjustedBy() + ": " + a.reason()));
     }
@@ -211,20 +261,20 @@ public class QueueService {
     if (reason == null || reason.isBlank()) {
       throw new IllegalArgumentException("Give the reason for moving this organization up; it is recorded.");
     }
-    List<RankedEntry> ranked = ranked();
-    RankedEntry target = ranked.stream().filter(e -> e.trackingId().equals(trackingId)).findFirst()
-        .orElseThrow(() -> new NotFoundException("Request '" + trackingId + "' is not waiting in the queue."));
     if (toPosition < 1) {
       throw new IllegalArgumentException("The position must be 1 or more.");
     }
-    if (toPosition >= target.position()) {
-      throw new ConflictException("This organization is already at position " + target.position() + ".");
+    OnboardingRequest request = worksheets.request(trackingId);
+    QueueEntry entry = queue.findByRequest(request.id()).filter(e -> e.status() == QueueEntry.Status.WAITING)
+        .orElseThrow(() -> new NotFoundException("Request '" + trackingId + "' is not waiting in the queue."));
+    Position now = positionOf(request.id());
+    if (toPosition >= now.position()) {
+      throw new ConflictException("This organization is already at position " + now.position() + ".");
     }
-    RankedEntry displaced = ranked.get(toPosition - 1);
-    int points = displaced.score() - target.score() + 1;
-    long entryId = entry(worksheets.request(trackingId).id()).id();
-    queue.insertAdjustment(entryId, points, reason.trim(), staffUser, clock.instant());
-    return ranked().stream().filter(e -> e.trackingId().equals(trackingId)).findFirst().orElseThrow();
+    RankedEntry displaced = ranked(toPosition - 1, 1).get(0);
+    int points = displaced.score() - currentScore(entry, clock.instant()) + 1;
+    queue.insertAdjustment(entry.id(), points, reason.trim(), staffUser, clock.instant());
+    return ranked(toPosition - 1, 1).get(0);
   }
 
   @Transactional
@@ -246,6 +296,8 @@ public class QueueService {
    * Returns the tracking ids invited.
    */
   public List<String> dispatch() {
+    // Ranked before the lock is taken, so that concurrent dispatches wait only for the hand-out itself.
+    List<RankedEntry> candidates = ranked(0, Math.max(10, properties.capacity() * 3));
     return newTransaction.execute(status -> {
       QueueRepository.Control control = queue.lockControl();
       List<String> invited = new ArrayList<>();
@@ -253,19 +305,25 @@ public class QueueService {
         return invited;
       }
       int free = properties.capacity() - queue.countInvited();
-      for (RankedEntry candidate : ranked()) {
-        if (free <= 0) {
-          break;
+      int offset = 0;
+      List<RankedEntry> page = candidates;
+      while (free > 0 && !page.isEmpty()) {
+        for (RankedEntry candidate : page) {
+          if (free <= 0) {
+            break;
+          }
+          if (queue.hasInvitedEntry(candidate.organizationId()) || !process.isWaitingForSlot(candidate.trackingId())) {
+            continue;
+          }
+          QueueEntry entry = entry(worksheets.request(candidate.trackingId()).id());
+          if (queue.transition(entry.id(), QueueEntry.Status.WAITING, QueueEntry.Status.INVITED, clock.instant())) {
+            process.offerSlot(candidate.trackingId());
+            invited.add(candidate.trackingId());
+            free--;
+          }
         }
-        if (queue.hasInvitedEntry(candidate.organizationId()) || !process.isWaitingForSlot(candidate.trackingId())) {
-          continue;
-        }
-        QueueEntry entry = entry(worksheets.request(candidate.trackingId()).id());
-        if (queue.transition(entry.id(), QueueEntry.Status.WAITING, QueueEntry.Status.INVITED, clock.instant())) {
-          process.offerSlot(candidate.trackingId());
-          invited.add(candidate.trackingId());
-          free--;
-        }
+        offset += page.size();
+        page = free > 0 ? ranked(offset, 50) : List.of();
       }
       if (!invited.isEmpty()) {
         LOG.info("Invited to onboarding: {}", invited);

@@ -11,4 +11,15 @@ public record RankedEntry(
     String organizationName,
     int score,
     Instant enteredAt,
-    List<PriorityFactor> breakdown) {}
+    List<PriorityFactor> breakdown) {
+
+  /** The points of one factor (the sum of its lines: staff adjustments can be several). */
+  public int points(String factor) {
+    return breakdown.stream().filter(f -> f.factor().equals(factor)).mapToInt(PriorityFactor::points).sum();
+  }
+
+  /** Why the factor scores what it scores. */
+  public String reasons(String factor) {
+    return String.join("; ", breakdown.stream().filter(f -> f.factor().equals(factor)).map(PriorityFactor::reason).toList());
+  }
+}

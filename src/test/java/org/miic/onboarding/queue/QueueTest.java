@@ -61,7 +61,7 @@ class QueueTest extends ProcessTestSupport {
     assertThat(instance(first)).isWaitingAt("Task_SetUpTransport");
     assertThat(instance(low)).isWaitingAt(WAIT_ONBOARDING_SLOT);
 
-    List<RankedEntry> ranked = queue.ranked();
+    List<RankedEntry> ranked = queue.ranked(0, 100);
     Assertions.assertThat(ranked).extracting(RankedEntry::trackingId).containsExactly(high.trackingId(), low.trackingId());
     RankedEntry top = ranked.get(0);
     Assertions.assertThat(top.position()).isEqualTo(1);
@@ -77,8 +77,8 @@ class QueueTest extends ProcessTestSupport {
 
     // Waiting counts: eight weeks later the low one has 8 more points, the order stays.
     advance(Duration.ofDays(56));
-    Assertions.assertThat(queue.ranked().get(1).score()).isEqualTo(25);
-    Assertions.assertThat(queue.ranked().get(1).breakdown().get(6).reason()).startsWith("Waiting 8 weeks");
+    Assertions.assertThat(queue.ranked(0, 100).get(1).score()).isEqualTo(25);
+    Assertions.assertThat(queue.ranked(0, 100).get(1).breakdown().get(6).reason()).startsWith("Waiting 8 weeks");
 
     // The queue email told each its position at entry.
     Assertions.assertThat(body(messagesTo("primary@beechdermatology.example").get(1))).contains("at position 1");
@@ -118,7 +118,7 @@ class QueueTest extends ProcessTestSupport {
 
     queue.pause("Staff on leave until April", "staff1");
     goLive(first);
-    Assertions.assertThat(queue.view().paused()).isTrue();
+    Assertions.assertThat(queue.view(0, 50).paused()).isTrue();
     assertThat(instance(low)).isWaitingAt(WAIT_ONBOARDING_SLOT);
     assertThat(instance(high)).isWaitingAt(WAIT_ONBOARDING_SLOT);
 
