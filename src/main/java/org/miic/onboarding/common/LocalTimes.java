@@ -14,7 +14,14 @@ public final class LocalTimes {
 
   private LocalTimes() {}
 
+  private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("MMM d, yyyy", Locale.US).withZone(ZONE);
+
   public static String format(Instant instant) {
     return instant == null ? "" : FORMAT.format(instant);
+  }
+
+  /** The local date alone: "Nov 25, 2026". */
+  public static String date(Instant instant) {
+    return instant == null ? "" : DATE.format(instant);
   }
 }

@@ -42,7 +42,7 @@ public class EmailComposer {
   private final QueueService queue;
   private final CredentialService credentials;
   private final ReportLinks reports;
-  private final String baseUrl;
+  private final PublicUrls urls;
 
   public EmailComposer(OrganizationRepository organizations, WorksheetService worksheets, WorksheetRepository worksheetRepository,
       AgreementService agreements, QueueService queue, CredentialService credentials, ReportLinks reports, PublicUrls urls) {
@@ -53,7 +53,7 @@ public class EmailComposer {
     this.worksheetRepository = worksheetRepository;
     this.agreements = agreements;
     this.queue = queue;
-    this.baseUrl = urls.base();
+    this.urls = urls;
     ClassLoaderTemplateResolver files = new ClassLoaderTemplateResolver();
     files.setPrefix("templates/email/");
     files.setSuffix(".txt");
@@ -69,6 +69,7 @@ public class EmailComposer {
   public ComposedEmail compose(EmailRequest request) {
     Organization organization = organizations.findById(request.organizationId())
         .orElseThrow(() -> new NotFoundException("No organization with id " + request.organizationId() + "."));
+    String baseUrl = urls.base();
     Map<String, Object> model = new HashMap<>(request.facts());
     model.put("organizationName", organization.name());
     model.put("baseUrl", baseUrl);
@@ -80,6 +81,7 @@ public class EmailComposer {
       model.put("trackingId", onboarding.trackingId());
       model.put("statusUrl", baseUrl + "/status/" + onboarding.trackingId());
       model.put("correctionUrl", baseUrl + "/worksheet/" + onboarding.trackingId() + "/edit");
+      model.put("documentsUrl", baseUrl + "/status/" + onboarding.trackingId() + "/documents");
       model.put("worksheet", worksheet);
       model.put("findings", worksheets.findings(onboarding.id()));
       if (request.template() == EmailTemplate.QUEUED) {
@@ -91,11 +93,18 @@ public class EmailComposer {
       model.put("soapUrl", baseUrl + "/iis/soap");
       model.put("postUrl", baseUrl + "/api/hl7/messages");
       model.put("validateUrl", baseUrl + "/api/hl7/validate");
-      if (request.template() == EmailTemplate.CORRECTIONS_NEEDED || request.template() == EmailTemplate.INVITATION) {
-        model.put("reportUrl", reports.link(onboarding.id()));
-      }
+      model.put("validatePageUrl", baseUrl + "/validate");
+      model.put("reportUrl", reports.link(onboarding.id()));
     } else {
-      worksheet = latestWorksheet(organization.id()).orElse(null);
+      // Organization-wide emails (agreement renewal) link to the organization's latest request.
+      List<OnboardingRequest> requests = worksheetRepository.findRequestsOfOrganization(organization.id());
+      if (!requests.isEmpty()) {
+        OnboardingRequest latest = requests.get(requests.size() - 1);
+        worksheet = worksheetRepository.currentWorksheet(latest.id()).orElse(null);
+        model.put("trackingId", latest.trackingId());
+        model.put("statusUrl", baseUrl + "/status/" + latest.trackingId());
+        model.put("documentsUrl", baseUrl + "/status/" + latest.trackingId() + "/documents");
+      }
     }
     Optional<UserAgreement> agreement = request.facts().get("agreementId") instanceof Number id
         ? Optional.of(agreements.get(id.longValue()))
@@ -116,11 +125,6 @@ public class EmailComposer {
     String subject = subjects.process(request.template().subject(), context).trim();
     String body = bodies.process(request.template().file(), context);
     return new ComposedEmail(request.template(), organization.id(), request.requestId(), recipients, subject, body);
-  }
-
-  private Optional<Worksheet> latestWorksheet(long organizationId) {
-    List<OnboardingRequest> requests = worksheetRepository.findRequestsOfOrganization(organizationId);
-    return requests.isEmpty() ? Optional.empty() : worksheetRepository.currentWorksheet(requests.get(requests.size() - 1).id());
   }
 
   private List<String> recipients(EmailTemplate template, Worksheet w, UserAgreement agreement) {

@@ -54,4 +54,31 @@ public class EmailService {
   public List<OutboxEmail> forOrganization(long organizationId) {
     return outbox.forOrganization(organizationId);
   }
+
+  private static final java.util.regex.Pattern ONE_TIME_LINK = java.util.regex.Pattern.compile("/credentials/[A-Za-z0-9]+");
+
+  /**
+   * Emails as staff see them: one-time credential links are the organization's alone, so staff see that one was sent,
+   * not the link (issue 7, item 13).
+   */
+  public static OutboxEmail forStaff(OutboxEmail e) {
+    return new OutboxEmail(e.id(), e.organizationId(), e.requestId(), e.template(), e.recipients(), e.subject(),
+        e.body() == null ? null : ONE_TIME_LINK.matcher(e.body()).replaceAll("/credentials/[one-time link, sent to the organization only]"),
+        e.status(), e.attempts(), e.lastError(), e.createdAt(), e.sentAt());
+  }
+
+  /** Every email of the organization as staff see it (credential links masked). */
+  public List<OutboxEmail> forOrganizationStaff(long organizationId) {
+    return outbox.forOrganization(organizationId).stream().map(EmailService::forStaff).toList();
+  }
+
+  /** Every email of a request as staff see it, oldest first. */
+  public List<OutboxEmail> forRequestStaff(long requestId) {
+    return outbox.forRequest(requestId).stream().map(EmailService::forStaff).toList();
+  }
+
+  /** One email as staff see it. */
+  public java.util.Optional<OutboxEmail> findForStaff(long id) {
+    return outbox.find(id).map(EmailService::forStaff);
+  }
 }

@@ -71,6 +71,14 @@ public class OutboxRepository {
     jdbc.update("update miic_email_outbox set consumed = true where id = ?", id);
   }
 
+  public List<OutboxEmail> forRequest(long requestId) {
+    return jdbc.query("select * from miic_email_outbox where request_id = ? order by created_at, id", MAPPER, requestId);
+  }
+
+  public Optional<OutboxEmail> find(long id) {
+    return jdbc.query("select * from miic_email_outbox where id = ?", MAPPER, id).stream().findFirst();
+  }
+
   public List<OutboxEmail> forOrganization(long organizationId) {
     return jdbc.query("select * from miic_email_outbox where organization_id = ? order by created_at, id", MAPPER, organizationId);
   }

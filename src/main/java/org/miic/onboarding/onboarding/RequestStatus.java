@@ -3,7 +3,11 @@ package org.miic.onboarding.onboarding;
 import java.time.Instant;
 import java.util.List;
 
-/** Where a request stands, as the organization sees it on its status page (no staff-only detail). */
+/**
+ * Where a request stands, as the organization sees it on its status page (no staff-only detail): the step it is in,
+ * what happens next, what the organization can do now (with the links), its queue position, and what MIIC staff wrote
+ * to it.
+ */
 public record RequestStatus(
     String trackingId,
     String organizationName,
@@ -11,33 +15,57 @@ public record RequestStatus(
     int worksheetVersion,
     State state,
     String description,
+    /** 1 to 4: the step of MIIC's onboarding the request is in; 0 once closed. */
+    int step,
     List<String> currentSteps,
     Integer queuePosition,
+    /** How many organizations are in the queue (with queuePosition: "3 of 17"). */
+    Integer queueSize,
+    String nextStep,
+    List<Action> actions,
+    List<StaffNote> staffNotes,
     List<String> missingItems,
     String agreement,
     boolean agreementLapsed,
     boolean correctionAllowed) {
 
+  /** Something the organization can do now, with its link. */
+  public record Action(String label, String url, String hint) {}
+
+  /** What MIIC staff wrote to the organization, from which task, and when. */
+  public record StaffNote(Instant at, String from, String text) {}
+
   public enum State {
-    RECEIVED("Received: being checked"),
-    WAITING_FOR_AGREEMENT("Waiting for a signed MIIC User Agreement"),
-    UNDER_REVIEW("Under review by MIIC staff"),
-    WAITING_FOR_CORRECTION("Waiting for your corrected worksheet"),
-    QUEUED("In the onboarding queue"),
-    ONBOARDING("Onboarding"),
-    IN_PRODUCTION("In production: ongoing exchange with data-quality monitoring"),
-    WITHDRAWN("Withdrawn"),
-    EXCHANGE_ENDED("Data exchange ended"),
-    CLOSED("Closed");
+    RECEIVED("Received: being checked", 1),
+    WAITING_FOR_AGREEMENT("Waiting for a signed MIIC User Agreement", 1),
+    UNDER_REVIEW("Under review by MIIC staff", 2),
+    WAITING_FOR_CORRECTION("Waiting for your corrected worksheet", 2),
+    QUEUED("In the onboarding queue", 2),
+    ONBOARDING("Onboarding", 3),
+    IN_PRODUCTION("In production: ongoing exchange with data-quality monitoring", 4),
+    WITHDRAWN("Withdrawn", 0),
+    EXCHANGE_ENDED("Data exchange ended", 0),
+    CLOSED("Closed", 0);
 
     private final String label;
+    private final int step;
 
-    State(String label) {
+    State(String label, int step) {
       this.label = label;
+      this.step = step;
     }
 
     public String label() {
       return label;
     }
+
+    public int step() {
+      return step;
+    }
+  }
+
+  /** "3 of 17", while queued. */
+  public String queuePositionText() {
+    return queuePosition == null ? null : queueSize == null ? queuePosition.toString() : queuePosition + " of " + queueSize;
   }
 }

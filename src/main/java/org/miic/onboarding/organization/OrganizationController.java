@@ -38,15 +38,10 @@ class OrganizationController {
     return Map.of("organization", o, "agreement", agreements.status(organizationId), "requests", rs);
   }
 
-  private static final java.util.regex.Pattern ONE_TIME_LINK = java.util.regex.Pattern.compile("/credentials/[A-Za-z0-9]+");
-
   @GetMapping("/emails")
   List<OutboxEmail> emails(@PathVariable long organizationId) {
     organization0(organizationId);
-    // One-time credential links are the organization's alone: staff see that one was sent, not the link (issue 7, item 13).
-    return emails.forOrganization(organizationId).stream().map(e -> new OutboxEmail(e.id(), e.organizationId(), e.requestId(), e.template(),
-        e.recipients(), e.subject(), e.body() == null ? null : ONE_TIME_LINK.matcher(e.body()).replaceAll("/credentials/[one-time link, sent to the organization only]"),
-        e.status(), e.attempts(), e.lastError(), e.createdAt(), e.sentAt())).toList();
+    return emails.forOrganizationStaff(organizationId);
   }
 
   private Organization organization0(long id) {

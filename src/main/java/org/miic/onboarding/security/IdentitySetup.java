@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Creates, at start-up and only when missing, the two groups and what they may do: staff work tasks in Tasklist and
- * read the processes; admins may do everything in Cockpit and Admin. The admin user (camunda.bpm.admin-user) joins
+ * read the processes (in Cockpit too, read-only); admins may do everything in Cockpit and Admin. The admin user (camunda.bpm.admin-user) joins
  * miic-admin, and a shared Tasklist filter shows the onboarding tasks.
  */
 @Component
@@ -57,6 +57,9 @@ class IdentitySetup {
 
     String staff = ProcessConstants.GROUP_STAFF;
     grant(staff, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+    // Cockpit, read-only: staff see the instances they work on (READ on instances and history), but cannot change,
+    // cancel or migrate them (no UPDATE or DELETE on process instances).
+    grant(staff, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
     grant(staff, Resources.PROCESS_DEFINITION, ANY, Permissions.READ, Permissions.READ_TASK, Permissions.UPDATE_TASK,
         Permissions.READ_HISTORY, Permissions.READ_INSTANCE);
     grant(staff, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);

@@ -69,8 +69,29 @@ public class SecurityConfig {
     return http.build();
   }
 
+  /**
+   * The staff workspace: signed in with the Camunda user and password (members of miic-onboarding-staff or miic-admin),
+   * a session, CSRF tokens on every form.
+   */
   @Bean
   @Order(3)
+  SecurityFilterChain staffChain(HttpSecurity http, AuthenticationProvider camundaUsers) throws Exception {
+    http.securityMatcher(path("/staff/**"))
+        .authenticationProvider(camundaUsers)
+        .authorizeHttpRequests(a -> a
+            .requestMatchers("/staff/login", "/staff/denied").permitAll()
+            .anyRequest().hasRole(ROLE_STAFF))
+        .formLogin(f -> f.loginPage("/staff/login").loginProcessingUrl("/staff/login").defaultSuccessUrl("/staff", false)
+            .failureUrl("/staff/login?error"))
+        .logout(l -> l.logoutUrl("/staff/logout").logoutSuccessUrl("/staff/login?signedOut"))
+        .exceptionHandling(e -> e.accessDeniedPage("/staff/denied"))
+        .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(
+            "default-src 'self'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'self'")));
+    return http.build();
+  }
+
+  @Bean
+  @Order(4)
   SecurityFilterChain apiChain(HttpSecurity http, AuthenticationProvider camundaUsers) throws Exception {
     http.securityMatcher(path("/api/**"))
         .authenticationProvider(camundaUsers)
@@ -87,10 +108,10 @@ public class SecurityConfig {
   }
 
   @Bean
-  @Order(4)
+  @Order(5)
   SecurityFilterChain pagesChain(HttpSecurity http) throws Exception {
     http.authorizeHttpRequests(a -> a
-            .requestMatchers("/", "/worksheet", "/worksheet/**", "/status/**", "/credentials/**", "/report/**", "/css/**", "/error",
+            .requestMatchers("/", "/worksheet", "/worksheet/**", "/status/**", "/validate", "/credentials/**", "/report/**", "/css/**", "/error",
                 "/favicon.ico",
                 "/actuator/health", "/actuator/health/**").permitAll()
             .anyRequest().denyAll())

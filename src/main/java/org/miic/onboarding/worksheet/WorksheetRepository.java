@@ -108,6 +108,7 @@ public class WorksheetRepository {
     row.put("supplemental_materials", w.supplementalMaterials());
     row.put("notes", w.notes());
     long id = worksheetInsert.executeAndReturnKey(row).longValue();
+    jdbc.update("update miic_request set current_worksheet_id = ? where id = ?", id, w.requestId());
     int position = 0;
     for (Worksheet.SubmittingFor f : w.submittingFor()) {
       jdbc.update("insert into miic_submitting_for (worksheet_id, position, name, facility_id) values (?, ?, ?, ?)",
@@ -118,8 +119,8 @@ public class WorksheetRepository {
 
   /** The current (highest) version of a request's worksheet. */
   public Optional<Worksheet> currentWorksheet(long requestId) {
-    return jdbc.query("select * from miic_worksheet where request_id = ? order by version desc", this::mapWorksheet, requestId)
-        .stream().findFirst();
+    return jdbc.query("select * from miic_worksheet where request_id = ? order by version desc fetch first 1 rows only",
+        this::mapWorksheet, requestId).stream().findFirst();
   }
 
   public List<Worksheet> allVersions(long requestId) {
