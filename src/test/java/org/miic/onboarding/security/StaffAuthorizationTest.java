@@ -93,6 +93,22 @@ class StaffAuthorizationTest extends ProcessTestSupport {
   }
 
   @Test
+  void staffOpenCockpitReadOnly() {
+    OnboardingRequest request = submit(Worksheets.complete("Rowan Clinic"));
+    runDueJobs();
+    as("nurse1", GROUP_STAFF);
+    assertThat(authorizations.isUserAuthorized("nurse1", List.of(GROUP_STAFF), Permissions.ACCESS, Resources.APPLICATION, "cockpit"))
+        .isTrue();
+    assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(request.trackingId()).count()).isEqualTo(1);
+    assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(instance(request).getId()).count()).isPositive();
+    String id = instance(request).getId();
+    assertThatThrownBy(() -> runtime.deleteProcessInstance(id, "staff may not")).isInstanceOf(AuthorizationException.class);
+    assertThatThrownBy(() -> runtime.suspendProcessInstanceById(id)).isInstanceOf(AuthorizationException.class);
+    assertThatThrownBy(() -> runtime.setVariable(id, "x", 1)).isInstanceOf(AuthorizationException.class);
+    identity.clearAuthentication();
+  }
+
+  @Test
   void someoneOutsideTheGroupsSeesNoTaskAndCannotCompleteOne() {
     OnboardingRequest request = submit(Worksheets.complete("Yew Clinic"));
     runDueJobs();
