@@ -65,6 +65,18 @@ class CredentialRepository {
         passwordHash, Db.ts(at), id) == 1;
   }
 
+  /** Replaces a BCrypt hash of before with the keyed hash, unless it changed meanwhile. */
+  void rehash(long id, String oldHash, String newHash) {
+    jdbc.update("update miic_exchange_credential set password_hash = ? where id = ? and password_hash = ?", newHash, id, oldHash);
+  }
+
+  /** Whether the request's current worksheet lists the facility ID (compared in upper case, trimmed). */
+  boolean worksheetListsFacility(long requestId, String facilityIdUpper) {
+    Integer n = jdbc.queryForObject("select count(*) from miic_submitting_for f join miic_request r on r.current_worksheet_id = f.worksheet_id "
+        + "where r.id = ? and upper(trim(f.facility_id)) = ?", Integer.class, requestId, facilityIdUpper);
+    return n != null && n > 0;
+  }
+
   void revoke(long id, Instant at) {
     jdbc.update("update miic_exchange_credential set revoked_at = ? where id = ? and revoked_at is null", Db.ts(at), id);
   }

@@ -12,14 +12,13 @@ import org.miic.onboarding.common.RandomTokens;
 import org.miic.onboarding.worksheet.OnboardingRequest;
 import org.miic.onboarding.worksheet.Worksheet;
 import org.miic.onboarding.worksheet.WorksheetService;
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Credentials for the message endpoints. Issued per request and environment (TEST at queue entry and invitation,
- * PRODUCTION at go-live) with a one-time link; the password is created when the link is first opened, shown that once,
- * and stored only as a BCrypt hash.
+ * PRODUCTION at go-live) with a one-time link; the password (26 random characters, about 150 bits) is created when the
+ * link is first opened, shown that once, and stored only as a keyed hash ({@link SecretHasher}).
  */
 @Service
 public class CredentialService {
@@ -27,15 +26,17 @@ public class CredentialService {
 
   private final CredentialRepository credentials;
   private final WorksheetService worksheets;
-  private final BCryptPasswordEncoder hashes = new BCryptPasswordEncoder();
-  /** A BCrypt hash of a random secret at the cost of real ones: checked for unknown usernames, so they cost the same. */
-  static final String DUMMY_HASH = new BCryptPasswordEncoder().encode(RandomTokens.next(RandomTokens.MIXED, 20));
+  /** Characters of a generated password: 26 of 57 is about 150 bits, over the 128 that make guessing hopeless. */
+  static final int PASSWORD_LENGTH = 26;
+
+  private final SecretHasher hashes;
   private final CredentialLockout lockout;
   private final Clock clock;
   private final PublicUrls urls;
 
   public CredentialService(CredentialRepository credentials, WorksheetService worksheets, Clock clock, PublicUrls urls,
-      CredentialLockout lockout) {
+      CredentialLockout lockout, SecretHasher hashes) {
+    this.hashes = hashes;
     this.lockout = lockout;
     this.credentials = credentials;
     this.worksheets = worksheets;
@@ -98,8 +99,8 @@ public class CredentialService {
       throw new ConflictException("These credentials were already shown on " + org.miic.onboarding.common.LocalTimes.format(c.revealedAt())
           + ". For your security they are shown only once; ask MIIC onboarding staff to issue new ones if they were lost.");
     }
-    String password = RandomTokens.next(RandomTokens.MIXED, 20);
-    if (!credentials.reveal(c.id(), hashes.encode(password), clock.instant())) {
+    String password = RandomTokens.next(RandomTokens.MIXED, PASSWORD_LENGTH);
+    if (!credentials.reveal(c.id(), hashes.hash(password), clock.instant())) {
       throw new ConflictException("These credentials were just shown to someone else; ask MIIC onboarding staff for new ones.");
     }
     return new Revealed(c.username(), password, c.facilityId(), c.environment());
@@ -107,7 +108,8 @@ public class CredentialService {
 
   /**
    * The active, revealed credential these values identify. facilityID, when the caller sends one, must be a facility
-   * the organization submits for: the credential's own, or any facility ID on the request's current worksheet.
+   * the organization submits for: the credential's own, or any facility ID on the request's current worksheet. Known and
+   * unknown usernames cost the same (one keyed hash and a constant-time comparison each).
    */
   public Optional<ExchangeCredential> authenticate(String username, String password, String facilityId) {
     if (username == null || password == null || username.isBlank() || password.isBlank()) {
@@ -115,34 +117,31 @@ public class CredentialService {
     }
     String name = username.trim();
     if (lockout.locked(name, clock.instant())) {
-      hashes.matches(password, DUMMY_HASH); // the same work as any other answer
+      hashes.matchesDummy(password); // the same work as any other answer
       return Optional.empty();
     }
     Optional<ExchangeCredential> known = credentials.byUsername(name).filter(ExchangeCredential::active).filter(c -> c.passwordHash() != null);
-    // Unknown usernames cost one BCrypt check too, so that the answer time does not tell which usernames exist.
-    boolean passwordOk = hashes.matches(password, known.map(ExchangeCredential::passwordHash).orElse(DUMMY_HASH)) && known.isPresent();
-    Optional<ExchangeCredential> ok = known.filter(c -> passwordOk)
-        .filter(c -> facilityId == null || facilityId.isBlank() || facilities(c).contains(facilityId.trim().toUpperCase(Locale.ROOT)));
+    boolean passwordOk = known.isPresent() ? hashes.matches(password, known.get().passwordHash()) : hashes.matchesDummy(password);
+    Optional<ExchangeCredential> ok = known.filter(c -> passwordOk).filter(c -> mayUseFacility(c, facilityId));
     if (ok.isPresent()) {
       lockout.succeeded(name);
+      if (SecretHasher.isLegacy(ok.get().passwordHash())) {
+        // A BCrypt hash of before: verified once the slow way, kept as the keyed hash from now on.
+        credentials.rehash(ok.get().id(), ok.get().passwordHash(), hashes.hash(password));
+      }
     } else {
       lockout.failed(name, clock.instant());
     }
     return ok;
   }
 
-  /** The facility IDs a credential may send for (upper case): its own and those listed on the current worksheet. */
-  public java.util.Set<String> facilities(ExchangeCredential c) {
-    java.util.Set<String> ids = new java.util.HashSet<>();
-    ids.add(c.facilityId().toUpperCase(Locale.ROOT));
-    if (c.requestId() != null) {
-      for (Worksheet.SubmittingFor f : worksheets.currentWorksheet(c.requestId()).submittingFor()) {
-        if (!f.facilityId().isBlank()) {
-          ids.add(f.facilityId().trim().toUpperCase(Locale.ROOT));
-        }
-      }
+  /** The credential's own facility, or one on the request's current worksheet (one indexed query, only for another). */
+  private boolean mayUseFacility(ExchangeCredential c, String facilityId) {
+    if (facilityId == null || facilityId.isBlank()) {
+      return true;
     }
-    return ids;
+    String id = facilityId.trim().toUpperCase(Locale.ROOT);
+    return c.facilityId().toUpperCase(Locale.ROOT).equals(id) || c.requestId() != null && credentials.worksheetListsFacility(c.requestId(), id);
   }
 
   public List<ExchangeCredential> forOrganization(long organizationId) {

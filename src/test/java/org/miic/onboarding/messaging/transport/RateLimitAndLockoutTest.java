@@ -50,12 +50,64 @@ class RateLimitAndLockoutTest extends ProcessTestSupport {
     assertThat(credentials.authenticate(login.username(), login.password(), null)).isPresent();
   }
 
+  @Autowired CredentialRepository repository;
+  @Autowired org.miic.onboarding.worksheet.WorksheetService worksheetService;
+  @Autowired org.miic.onboarding.common.PublicUrls urls;
+  @Autowired CredentialLockout lockout;
+  @Autowired SecretHasher hasher;
+
+  /** Counts the secret checks of each kind, so that a test can see that every answer did the same work. */
+  static final class CountingHasher extends SecretHasher {
+    int real;
+    int dummy;
+
+    CountingHasher(org.springframework.jdbc.core.JdbcTemplate jdbc) {
+      super(java.util.Base64.getEncoder().encodeToString(new byte[32]), jdbc);
+    }
+
+    @Override
+    public boolean matches(String secret, String stored) {
+      real++;
+      return super.matches(secret, stored);
+    }
+
+    @Override
+    public boolean matchesDummy(String secret) {
+      dummy++;
+      return super.matchesDummy(secret);
+    }
+  }
+
   @Test
-  void unknownUsernamesCostTheSameBcryptWorkAsKnownOnes() {
-    // The dummy hash has the cost of real ones ($2a$10$), so an unknown username takes one full BCrypt check too.
-    assertThat(CredentialService.DUMMY_HASH).startsWith("$2a$10$");
-    assertThat(new org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder().encode("x")).startsWith("$2a$10$");
-    assertThat(credentials.authenticate("nobody-" + System.nanoTime(), "whatever", null)).isEmpty();
+  void unknownAndKnownUsernamesCostTheSameKeyedHashAndSecretsAreLongEnough() {
+    OnboardingRequest request = submit(Worksheets.complete("Aspen Clinic"));
+    CountingHasher counting = new CountingHasher(jdbc);
+    CredentialService service = new CredentialService(repository, worksheetService, java.time.Clock.systemUTC(), urls, lockout, counting);
+    CredentialService.Revealed login = service.reveal(service.issue(request.id(), ExchangeCredential.Environment.TEST).revealToken());
+    assertThat(login.password()).hasSize(26); // 26 of 57 characters: about 152 bits
+    assertThat(jdbc.queryForObject("select password_hash from miic_exchange_credential where username = ?", String.class, login.username()))
+        .startsWith("hmac-sha256:").doesNotContain(login.password());
+
+    assertThat(service.authenticate("nobody-" + System.nanoTime(), "whatever", null)).isEmpty();
+    assertThat(counting.dummy).as("an unknown username is checked against a dummy hash").isEqualTo(1);
+    assertThat(service.authenticate(login.username(), "wrong", null)).isEmpty();
+    assertThat(service.authenticate(login.username(), login.password(), null)).isPresent();
+    assertThat(counting.real).as("a known username: one check each time").isEqualTo(2);
+    assertThat(counting.real + counting.dummy).isEqualTo(3);
+  }
+
+  @Test
+  void aBcryptHashOfBeforeStillWorksAndBecomesAKeyedHash() {
+    OnboardingRequest request = submit(Worksheets.complete("Balsam Clinic"));
+    ExchangeCredential issued = credentials.issue(request.id(), ExchangeCredential.Environment.TEST);
+    String password = "an-old-password-of-twenty";
+    jdbc.update("update miic_exchange_credential set password_hash = ?, revealed_at = current_timestamp where id = ?",
+        new org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder().encode(password), issued.id());
+    assertThat(credentials.authenticate(issued.username(), password, null)).isPresent();
+    String now = jdbc.queryForObject("select password_hash from miic_exchange_credential where id = ?", String.class, issued.id());
+    assertThat(now).isEqualTo(hasher.hash(password));
+    assertThat(credentials.authenticate(issued.username(), password, null)).isPresent();
+    assertThat(credentials.authenticate(issued.username(), "wrong", null)).isEmpty();
   }
 
   @Test
