@@ -30,7 +30,14 @@ public record RequestStatus(
     boolean correctionAllowed) {
 
   /** Something the organization can do now, with its link. */
-  public record Action(String label, String url, String hint) {}
+  public record Action(String label, String url, String hint) {
+
+    /** The link within this application (path and query), for pages: it works whatever address the page was reached at. */
+    public String path() {
+      java.net.URI uri = java.net.URI.create(url);
+      return uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+    }
+  }
 
   /** What MIIC staff wrote to the organization, from which task, and when. */
   public record StaffNote(Instant at, String from, String text) {}

@@ -38,7 +38,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * its signed agreement and reads its report; staff sign in, search, open an organization, move a queue entry up and read
  * the metrics. Each page is kept as a screenshot under target/screenshots for a reviewer.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "miic.public-base-url=")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Tag("browser")
 class BrowserWalkTest extends ProcessTestSupport {
 

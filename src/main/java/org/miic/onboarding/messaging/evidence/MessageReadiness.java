@@ -10,24 +10,6 @@ import org.springframework.stereotype.Component;
 @Component
 class MessageReadiness implements ReadinessCheck {
 
-  /** A pre-test message arrived: the request's readiness in the queue may have changed (same transaction). */
-  @Component
-  static class OnPreTest {
-
-    private final org.miic.onboarding.queue.QueueService queue;
-
-    OnPreTest(@org.springframework.context.annotation.Lazy org.miic.onboarding.queue.QueueService queue) {
-      this.queue = queue;
-    }
-
-    @org.springframework.context.event.EventListener
-    public void messageStored(MessageStored stored) {
-      if (stored.phase() == TestingPhase.QUEUE) {
-        queue.refreshReadiness(stored.requestId());
-      }
-    }
-  }
-
   private final EvidenceQueries queries;
   private final GoLiveCriteria criteria;
 

@@ -1,49 +1,37 @@
 package org.miic.onboarding.messaging.evidence.process;
 
-import java.util.Map;
-import java.util.Set;
-import org.miic.onboarding.ProcessConstants;
-import org.miic.onboarding.common.ProcessInstances;
 import org.miic.onboarding.messaging.evidence.TestingPhaseLocator;
 import org.miic.onboarding.onboarding.TestingPhase;
-import org.miic.onboarding.worksheet.WorksheetService;
+import org.miic.onboarding.pipeline.RequestStage;
+import org.miic.onboarding.pipeline.StageRepository;
 import org.springframework.stereotype.Component;
 
-/** Step 3's current task decides the phase a test message counts for; step 4 is production; the queue is pre-testing. */
+/**
+ * The phase a test message counts for, from the request's stage (one indexed read, kept current by the process): step
+ * 3's testing stages are their phases (a go-live date still being coordinated counts as content validation), step 4 is
+ * production, anything before is pre-testing in the queue, and a closed request counts as production.
+ */
 @Component
 class ProcessTestingPhaseLocator implements TestingPhaseLocator {
 
-  private static final Map<String, TestingPhase> ACTIVITIES = Map.of(
-      "Task_SetUpTransport", TestingPhase.TRANSPORT,
-      "Task_EmailTransportCorrections", TestingPhase.TRANSPORT,
-      "Task_MessageFormatTesting", TestingPhase.FORMAT,
-      "Task_EmailFormatCorrections", TestingPhase.FORMAT,
-      "Task_MessageContentValidation", TestingPhase.CONTENT,
-      "Task_EmailContentCorrections", TestingPhase.CONTENT,
-      "Task_ApproveMessageContent", TestingPhase.CONTENT,
-      "Task_CoordinateGoLive", TestingPhase.CONTENT,
-      "Timer_GoLiveDate", TestingPhase.CONTENT);
+  private final StageRepository stages;
 
-  private final ProcessInstances instances;
-  private final WorksheetService worksheets;
-
-  ProcessTestingPhaseLocator(ProcessInstances instances, WorksheetService worksheets) {
-    this.instances = instances;
-    this.worksheets = worksheets;
+  ProcessTestingPhaseLocator(StageRepository stages) {
+    this.stages = stages;
   }
 
   @Override
   public TestingPhase phaseOf(long requestId) {
-    String trackingId = worksheets.request(requestId).trackingId();
-    return instances.activeOnboarding(trackingId).map(p -> {
-      Set<String> active = instances.activeActivityIds(p.getId());
-      if (active.contains(ProcessConstants.PHASE_ONGOING_EXCHANGE)) {
-        return TestingPhase.PRODUCTION;
-      }
-      if (active.contains(ProcessConstants.PHASE_ONBOARDING)) {
-        return active.stream().map(ACTIVITIES::get).filter(java.util.Objects::nonNull).findFirst().orElse(TestingPhase.TRANSPORT);
-      }
-      return TestingPhase.QUEUE;
-    }).orElse(TestingPhase.PRODUCTION);
+    return stages.current(requestId).map(StageRepository.Stay::stage).map(ProcessTestingPhaseLocator::phase).orElse(TestingPhase.QUEUE);
+  }
+
+  static TestingPhase phase(RequestStage stage) {
+    return switch (stage) {
+      case TRANSPORT -> TestingPhase.TRANSPORT;
+      case FORMAT -> TestingPhase.FORMAT;
+      case CONTENT, APPROVAL, GO_LIVE -> TestingPhase.CONTENT;
+      case PRODUCTION, WITHDRAWN, ENDED -> TestingPhase.PRODUCTION;
+      case WORKSHEET, AGREEMENT, REVIEW, CORRECTION, QUEUED -> TestingPhase.QUEUE;
+    };
   }
 }
