@@ -19,3 +19,5 @@ create index ix_test_message_org on miic_test_message(organization_id, message_t
 
 -- Staff set the number of onboardings at once on the queue page (null: miic.queue.capacity).
 alter table miic_queue_control add column capacity integer;
+alter table miic_queue_control add column capacity_changed_by varchar(100);
+alter table miic_queue_control add column capacity_changed_at timestamp with time zone;

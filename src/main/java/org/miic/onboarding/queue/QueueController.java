@@ -43,6 +43,17 @@ class QueueController {
     return queue.view(0, 50);
   }
 
+  record Capacity(@jakarta.validation.constraints.NotNull(message = "Give the number of organizations onboarding at once.")
+      @Min(value = 0, message = "The capacity is 0 or more.") @jakarta.validation.constraints.Max(value = 10000, message = "At most 10000.")
+      Integer capacity) {}
+
+  /** How many organizations onboard at once; more slots are offered at once. */
+  @PostMapping("/capacity")
+  QueueService.QueueView capacity(@Valid @RequestBody Capacity body, Principal who) {
+    queue.setCapacity(body.capacity(), who.getName());
+    return queue.view(0, 50);
+  }
+
   @PostMapping("/resume")
   QueueService.QueueView resume(Principal who) {
     queue.resume(who.getName());

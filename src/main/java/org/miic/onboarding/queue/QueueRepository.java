@@ -18,8 +18,13 @@ public class QueueRepository {
       QueueEntry.Status.valueOf(rs.getString("status")), rs.getInt("base_score"), Db.instant(rs, "entered_at"),
       Db.instant(rs, "invited_at"), Db.instant(rs, "completed_at"), rs.getInt("readiness_points"), rs.getString("readiness_reason"));
 
-  /** The queue's control row, as read under the dispatch lock. */
-  public record Control(boolean paused, String reason, String changedBy, Instant changedAt) {}
+  /** The queue's control row, as read under the dispatch lock; capacity null means the configured one. */
+  public record Control(boolean paused, String reason, String changedBy, Instant changedAt, Integer capacity, String capacityChangedBy,
+      Instant capacityChangedAt) {}
+
+  private static final RowMapper<Control> CONTROL = (rs, i) -> new Control(rs.getBoolean("paused"), rs.getString("reason"),
+      rs.getString("changed_by"), Db.instant(rs, "changed_at"), rs.getObject("capacity", Integer.class), rs.getString("capacity_changed_by"),
+      Db.instant(rs, "capacity_changed_at"));
 
   /** A staff adjustment, with its reason. */
   public record Adjustment(int points, String reason, String adjustedBy, Instant adjustedAt) {}
@@ -165,15 +170,16 @@ public class QueueRepository {
 
   /** Reads the control row and locks it until the transaction ends: the one lock every dispatch takes. */
   public Control lockControl() {
-    return jdbc.queryForObject("select * from miic_queue_control where id = 1 for update",
-        (rs, i) -> new Control(rs.getBoolean("paused"), rs.getString("reason"), rs.getString("changed_by"),
-            Db.instant(rs, "changed_at")));
+    return jdbc.queryForObject("select * from miic_queue_control where id = 1 for update", CONTROL);
   }
 
   public Control control() {
-    return jdbc.queryForObject("select * from miic_queue_control where id = 1",
-        (rs, i) -> new Control(rs.getBoolean("paused"), rs.getString("reason"), rs.getString("changed_by"),
-            Db.instant(rs, "changed_at")));
+    return jdbc.queryForObject("select * from miic_queue_control where id = 1", CONTROL);
+  }
+
+  public void setCapacity(int capacity, String by, Instant at) {
+    jdbc.update("update miic_queue_control set capacity = ?, capacity_changed_by = ?, capacity_changed_at = ? where id = 1", capacity, by,
+        Db.ts(at));
   }
 
   public void setPaused(boolean paused, String reason, String by, Instant at) {

@@ -54,8 +54,9 @@ public class QueueService {
   }
 
   /** The queue as staff see it: its switch, the capacity, who holds a slot, and one page of the waiting organizations. */
-  public record QueueView(boolean paused, String pauseReason, String pausedBy, int capacity, int onboarding,
-      List<OnboardingSlot> onboardingNow, int waitingTotal, int page, int size, List<RankedEntry> waiting) {}
+  public record QueueView(boolean paused, String pauseReason, String pausedBy, int capacity, String capacityChangedBy,
+      Instant capacityChangedAt, int onboarding, List<OnboardingSlot> onboardingNow, int waitingTotal, int page, int size,
+      List<RankedEntry> waiting) {}
 
   /** An organization holding an onboarding slot, since its invitation. */
   public record OnboardingSlot(String trackingId, long organizationId, String organizationName, Instant invitedAt) {}
@@ -134,7 +135,8 @@ public class QueueService {
     List<OnboardingSlot> slots = queue.invited().stream()
         .map(r -> new OnboardingSlot(r.trackingId(), r.entry().organizationId(), r.organizationName(), r.entry().invitedAt())).toList();
     return new QueueView(control.paused(), control.paused() ? control.reason() : null, control.paused() ? control.changedBy() : null,
-        properties.capacity(), slots.size(), slots, queue.countWaiting(), safePage, safeSize, ranked(safePage * safeSize, safeSize));
+        capacity(control), control.capacityChangedBy(), control.capacityChangedAt(), slots.size(), slots, queue.countWaiting(), safePage,
+        safeSize, ranked(safePage * safeSize, safeSize));
   }
 
   /** Waiting entries from the given offset, best first, each with its full breakdown: one ranking query. */
@@ -277,6 +279,22 @@ public class QueueService {
     return ranked(toPosition - 1, 1).get(0);
   }
 
+  /** How many organizations onboard at once: what staff set on the queue page, else miic.queue.capacity. */
+  private int capacity(QueueRepository.Control control) {
+    return control.capacity() != null ? control.capacity() : properties.capacity();
+  }
+
+  /** Staff change how many organizations onboard at once (MIIC's resources); more slots are offered at once. */
+  @Transactional
+  public void setCapacity(int capacity, String staffUser) {
+    if (capacity < 0 || capacity > 10_000) {
+      throw new IllegalArgumentException("The capacity is the number of organizations onboarding at once: 0 to 10000, not " + capacity + ".");
+    }
+    queue.setCapacity(capacity, staffUser, clock.instant());
+    LOG.info("Onboarding capacity set to {} by {}", capacity, staffUser);
+    dispatchAfterCommit();
+  }
+
   @Transactional
   public void pause(String reason, String staffUser) {
     if (reason == null || reason.isBlank()) {
@@ -297,14 +315,14 @@ public class QueueService {
    */
   public List<String> dispatch() {
     // Ranked before the lock is taken, so that concurrent dispatches wait only for the hand-out itself.
-    List<RankedEntry> candidates = ranked(0, Math.max(10, properties.capacity() * 3));
+    List<RankedEntry> candidates = ranked(0, Math.max(10, Math.min(500, capacity(queue.control()) * 3)));
     return newTransaction.execute(status -> {
       QueueRepository.Control control = queue.lockControl();
       List<String> invited = new ArrayList<>();
       if (control.paused()) {
         return invited;
       }
-      int free = properties.capacity() - queue.countInvited();
+      int free = capacity(control) - queue.countInvited();
       int offset = 0;
       List<RankedEntry> page = candidates;
       while (free > 0 && !page.isEmpty()) {

@@ -58,6 +58,20 @@ class StaffQueueController {
     return "redirect:/staff/queue";
   }
 
+  @PostMapping("/staff/queue/capacity")
+  String capacity(@RequestParam(required = false) Integer capacity, Principal who, RedirectAttributes flash) {
+    try {
+      if (capacity == null) {
+        throw new IllegalArgumentException("Give the number of organizations onboarding at once.");
+      }
+      queue.setCapacity(capacity, who.getName());
+      flash.addFlashAttribute("notice", capacity + (capacity == 1 ? " organization onboards" : " organizations onboard") + " at once from now on.");
+    } catch (IllegalArgumentException e) {
+      flash.addFlashAttribute("error", e.getMessage());
+    }
+    return "redirect:/staff/queue";
+  }
+
   @PostMapping("/staff/queue/resume")
   String resume(Principal who, RedirectAttributes flash) {
     queue.resume(who.getName());
