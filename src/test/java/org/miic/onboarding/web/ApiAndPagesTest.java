@@ -370,4 +370,62 @@ class ApiAndPagesTest extends ProcessTestSupport {
     Assertions.assertThat(log).as("a client's mistake is not an error of the application").doesNotContain(" ERROR ");
     Assertions.assertThat(log).contains(" WARN ").contains("Worksheet form with an unusable field: submittingFor[abc]");
   }
+
+  /**
+   * Issue 7, item 5, while the missing-information email FAILS (SMTP down: the job has failed with retries left, then
+   * has an incident): the status, the status page and the correction form all say what PUT says, no correction yet;
+   * once the email goes out, all of them open the correction together.
+   */
+  @Test
+  void whileTheMissingInformationEmailFailsTheStatusOffersNoCorrectionThatPutWouldRefuse() throws Exception {
+    String trackingId = postWorksheet(Worksheets.incomplete("Hawthorn Clinic"));
+    runDueJobs();
+    OnboardingRequest request = worksheets.request(trackingId);
+    agreements.record(request.organizationId(), new AgreementService.Signature("Rep", null, null, LocalDate.of(2026, 3, 1)), "t");
+    runDueJobs();
+    greenMail.stop();
+    tasks.complete(task(request, TASK_REVIEW_WORKSHEET).getId(), Map.of(VAR_WORKSHEET_DECISION, DECISION_INCOMPLETE, VAR_REVIEW_NOTES, "Add facilities"));
+    org.camunda.bpm.engine.runtime.Job email = management.createJobQuery().processInstanceId(instance(request).getId())
+        .activityId("Task_EmailMissingInformation").singleResult();
+    Assertions.assertThat(email).as("the missing-information email waits in its job").isNotNull();
+
+    for (int attempt = 1; attempt <= 3; attempt++) {
+      String id = email.getId();
+      Assertions.assertThatThrownBy(() -> management.executeJob(id)).hasMessageContaining("Couldn't connect");
+      org.camunda.bpm.engine.runtime.Job failed = management.createJobQuery().jobId(id).singleResult();
+      Assertions.assertThat(failed.getRetries()).isEqualTo(3 - attempt);
+      Assertions.assertThat(failed.getExceptionMessage()).contains("Couldn't connect");
+      Assertions.assertThat(runtime.createIncidentQuery().processInstanceId(instance(request).getId()).count())
+          .as("an incident once the retries are used up").isEqualTo(attempt == 3 ? 1 : 0);
+      correctionRefusedEverywhere(trackingId, "Hawthorn Clinic");
+    }
+    Assertions.assertThat(worksheets.allVersions(request.id())).hasSize(1);
+
+    greenMail.start();
+    management.setJobRetries(email.getId(), 1); // the administrator's "Retry" in Cockpit
+    management.executeJob(email.getId());
+    runDueJobs();
+    mvc.perform(get("/api/worksheets/{id}/status", trackingId)).andExpect(status().isOk())
+        .andExpect(jsonPath("$.state").value("WAITING_FOR_CORRECTION"))
+        .andExpect(jsonPath("$.correctionAllowed").value(true));
+    mvc.perform(get("/status/{id}", trackingId)).andExpect(content().string(containsString("Correct or complete the worksheet")));
+    mvc.perform(get("/worksheet/{id}/edit", trackingId)).andExpect(status().isOk());
+    mvc.perform(put("/api/worksheets/{id}", trackingId).contentType(MediaType.APPLICATION_JSON)
+        .content(json.writeValueAsString(Worksheets.complete("Hawthorn Clinic")))).andExpect(status().isOk());
+    Assertions.assertThat(worksheets.allVersions(request.id())).hasSize(2);
+  }
+
+  private void correctionRefusedEverywhere(String trackingId, String organizationName) throws Exception {
+    mvc.perform(get("/api/worksheets/{id}/status", trackingId)).andExpect(status().isOk())
+        .andExpect(jsonPath("$.state").value("UNDER_REVIEW"))
+        .andExpect(jsonPath("$.correctionAllowed").value(false));
+    mvc.perform(get("/status/{id}", trackingId)).andExpect(status().isOk())
+        .andExpect(content().string(not(containsString("Correct or complete the worksheet"))));
+    mvc.perform(get("/worksheet/{id}/edit", trackingId)).andExpect(status().isConflict());
+    mvc.perform(put("/api/worksheets/{id}", trackingId).contentType(MediaType.APPLICATION_JSON)
+            .content(json.writeValueAsString(Worksheets.complete(organizationName))))
+        .andExpect(status().isConflict())
+        .andExpect(jsonPath("$.detail").value("MIIC has reviewed this worksheet and is sending an email that says what to add or "
+            + "correct. The worksheet can be corrected here once that email has gone out; the status page then offers the correction."));
+  }
 }

@@ -60,6 +60,9 @@ class WorksheetProcessAdapter implements WorksheetProcessPort {
     if (active.stream().anyMatch(BEFORE_REVIEW_ACTIVITIES::contains)) {
       return CorrectionWindow.BEFORE_REVIEW;
     }
+    if (active.contains(ProcessConstants.TASK_EMAIL_MISSING_INFORMATION)) {
+      return CorrectionWindow.CORRECTION_BEING_REQUESTED;
+    }
     return CorrectionWindow.CLOSED;
   }
 
