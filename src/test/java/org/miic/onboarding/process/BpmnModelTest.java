@@ -67,6 +67,21 @@ class BpmnModelTest extends ProcessTestSupport {
     }
   }
 
+  /** Two staff completing one task at once get 409, not 500 (issue 7, item 14): the task's row is locked first. */
+  @Test
+  void everyUserTaskLocksItselfBeforeAnyOtherCompleteListenerRuns() {
+    for (BpmnModelInstance model : models()) {
+      for (UserTask task : model.getModelElementsByType(UserTask.class)) {
+        List<org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener> complete = task.getExtensionElements()
+            .getElementsQuery().filterByType(org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener.class).list().stream()
+            .filter(l -> "complete".equals(l.getCamundaEvent())).toList();
+        assertThat(complete).as(task.getId() + " has complete listeners").isNotEmpty();
+        assertThat(complete.get(0).getCamundaDelegateExpression()).as(task.getId() + ": the first complete listener")
+            .isEqualTo("${taskCompletionLock}");
+      }
+    }
+  }
+
   @Test
   void everyUserTaskHasADeployedFormAndAStaffGroup() {
     Set<String> forms = repository.createDeploymentQuery().list().stream()
