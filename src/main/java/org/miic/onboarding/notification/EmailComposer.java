@@ -42,7 +42,7 @@ public class EmailComposer {
   private final QueueService queue;
   private final CredentialService credentials;
   private final ReportLinks reports;
-  private final String baseUrl;
+  private final PublicUrls urls;
 
   public EmailComposer(OrganizationRepository organizations, WorksheetService worksheets, WorksheetRepository worksheetRepository,
       AgreementService agreements, QueueService queue, CredentialService credentials, ReportLinks reports, PublicUrls urls) {
@@ -53,7 +53,7 @@ public class EmailComposer {
     this.worksheetRepository = worksheetRepository;
     this.agreements = agreements;
     this.queue = queue;
-    this.baseUrl = urls.base();
+    this.urls = urls;
     ClassLoaderTemplateResolver files = new ClassLoaderTemplateResolver();
     files.setPrefix("templates/email/");
     files.setSuffix(".txt");
@@ -70,6 +70,9 @@ public class EmailComposer {
     Organization organization = organizations.findById(request.organizationId())
         .orElseThrow(() -> new NotFoundException("No organization with id " + request.organizationId() + "."));
     Map<String, Object> model = new HashMap<>(request.facts());
+    // Asked per email, not once at start-up: before the server has started its port is not known yet (with PORT=0,
+    // or a random test port, the links said localhost:8080; issue 7, item 3).
+    String baseUrl = urls.base();
     model.put("organizationName", organization.name());
     model.put("baseUrl", baseUrl);
 
