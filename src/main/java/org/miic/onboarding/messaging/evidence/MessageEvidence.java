@@ -33,8 +33,23 @@ public class MessageEvidence implements TestEvidenceProvider {
     return messages.forRequest(requestId, 500);
   }
 
+  /** The go-live criteria over the request's step-3 test messages (never production traffic). */
   public GoLiveCriteria.Verdict verdict(long requestId) {
-    return criteria.evaluate(messages(requestId));
+    return criteria.evaluate(messages(requestId).stream().filter(m -> STEP_3.contains(m.phase())).toList());
+  }
+
+  /** The phases of step 3: their evidence is test traffic only. */
+  private static final Set<TestingPhase> STEP_3 = EnumSet.of(TestingPhase.QUEUE, TestingPhase.TRANSPORT, TestingPhase.FORMAT,
+      TestingPhase.CONTENT);
+
+  /**
+   * The messages a phase's evidence may draw on beyond the phase itself (scenarios covered, go-live criteria): step 3
+   * draws on step-3 test traffic, production data quality on production traffic alone, test messages after go-live
+   * on themselves. PRODUCTION-credential messages never count as step-3 evidence, and TEST-credential messages after
+   * go-live never as production data quality (issue 7, item 2).
+   */
+  private static boolean sameTrack(TestingPhase phase, TestingPhase of) {
+    return STEP_3.contains(phase) ? STEP_3.contains(of) : phase == of;
   }
 
   /** "Message content validation (QA)" within a sentence: "message content validation (QA)", not "(qa)". */
@@ -49,7 +64,7 @@ public class MessageEvidence implements TestEvidenceProvider {
 
   @Override
   public String evidenceMarkdown(long requestId, TestingPhase phase) {
-    List<TestMessage> all = messages(requestId);
+    List<TestMessage> all = messages(requestId).stream().filter(m -> sameTrack(phase, m.phase())).toList();
     List<TestMessage> inPhase = all.stream().filter(m -> m.phase() == phase).toList();
     StringBuilder md = new StringBuilder();
     if (inPhase.isEmpty()) {
