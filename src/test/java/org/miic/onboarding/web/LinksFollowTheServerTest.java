@@ -21,7 +21,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * Issue 7, item 3, on a real server with {@code miic.public-base-url} unset (the test configuration sets it; this
  * test clears it): a link in an API answer (statusUrl) and the WSDL's service address follow the host and port the
  * request used, and behind a proxy at 127.0.0.1 its X-Forwarded-Proto and X-Forwarded-Host; a link in an email, sent
- * by a job outside any request, says http://localhost:&lt;the server's port&gt;.
+ * by a job outside any request, says http://localhost:&lt;the server's port&gt;. Behind HTTPS the session cookie is
+ * Secure (item 13).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "miic.public-base-url=")
 class LinksFollowTheServerTest extends ProcessTestSupport {
@@ -71,5 +72,23 @@ class LinksFollowTheServerTest extends ProcessTestSupport {
     assertThat(receipts).isNotEmpty();
     assertThat(body(receipts.get(0))).contains("http://localhost:" + port + "/status/" + trackingId);
     assertThat(body(receipts.get(0))).doesNotContain("localhost:8080").doesNotContain("onboarding.test");
+  }
+
+  /**
+   * Issue 7, item 13: behind HTTPS (here a proxy at 127.0.0.1 saying X-Forwarded-Proto: https) the page session
+   * cookie is marked Secure; over plain HTTP it is not (a browser would drop it). HttpOnly and SameSite=Lax always.
+   */
+  @Test
+  void theSessionCookieIsSecureBehindHttps() throws Exception {
+    HttpResponse<String> https = send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/worksheet"))
+        .header("X-Forwarded-Proto", "https").header("X-Forwarded-Host", "onboarding.miic.example").GET());
+    assertThat(https.statusCode()).isEqualTo(200);
+    String cookie = https.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID=")).findFirst()
+        .orElseThrow(() -> new AssertionError("no session cookie: " + https.headers().map()));
+    assertThat(cookie).containsIgnoringCase("; Secure").containsIgnoringCase("; HttpOnly").containsIgnoringCase("SameSite=Lax");
+
+    HttpResponse<String> http = send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/worksheet")).GET());
+    String plain = http.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID=")).findFirst().orElseThrow();
+    assertThat(plain).doesNotContainIgnoringCase("Secure").containsIgnoringCase("; HttpOnly").containsIgnoringCase("SameSite=Lax");
   }
 }
