@@ -71,6 +71,8 @@ public final class ProcessConstants {
   public static final String TASK_REVIEW_WORKSHEET = "Task_ReviewWorksheet";
   public static final String TASK_RECORD_AGREEMENT = "Task_RecordUserAgreement";
   public static final String WAIT_CORRECTED_WORKSHEET = "Wait_CorrectedWorksheet";
+  /** The email that tells an organization what its worksheet lacks; corrections open once it has gone out. */
+  public static final String TASK_EMAIL_MISSING_INFORMATION = "Task_EmailMissingInformation";
   public static final String WAIT_ONBOARDING_SLOT = "Wait_OnboardingSlot";
   public static final String PHASE_WORKSHEET = "Phase_Worksheet";
   public static final String PHASE_QUEUE = "Phase_ReviewAndQueue";

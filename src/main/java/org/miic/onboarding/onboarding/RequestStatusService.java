@@ -181,7 +181,7 @@ public class RequestStatusService {
       if (active.contains(ProcessConstants.WAIT_CORRECTED_WORKSHEET)) {
         return RequestStatus.State.WAITING_FOR_CORRECTION;
       }
-      if (active.contains("Task_EmailMissingInformation")) {
+      if (active.contains(ProcessConstants.TASK_EMAIL_MISSING_INFORMATION)) {
         return RequestStatus.State.UNDER_REVIEW;
       }
       if (active.stream().anyMatch(QUEUE_ACTIVITIES::contains)) {

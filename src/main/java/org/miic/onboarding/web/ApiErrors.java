@@ -1,6 +1,10 @@
 package org.miic.onboarding.web;
 
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -46,16 +50,91 @@ public class ApiErrors {
   @ExceptionHandler(HttpMessageNotReadableException.class)
   ProblemDetail unreadable(HttpMessageNotReadableException e) {
     Map<String, String> errors = new LinkedHashMap<>();
-    if (e.getCause() instanceof InvalidFormatException f) {
-      String allowed = f.getTargetType() != null && f.getTargetType().isEnum()
-          ? " Allowed: " + Arrays.stream(f.getTargetType().getEnumConstants()).map(Object::toString).collect(Collectors.joining(", ")) + "."
-          : "";
-      errors.put(path(f), "'" + f.getValue() + "' is not a valid value." + allowed);
+    if (e.getCause() instanceof InvalidFormatException f && !f.getPath().isEmpty()) {
+      errors.put(path(f), valueMessage(f));
     } else if (e.getCause() instanceof JsonMappingException m && !m.getPath().isEmpty()) {
-      errors.put(path(m), "This value has the wrong type.");
+      errors.put(path(m), typeMessage(m instanceof MismatchedInputException mi ? mi.getTargetType() : null));
     }
-    return problem(HttpStatus.BAD_REQUEST, errors.isEmpty() ? "The body is not valid JSON; nothing was stored."
-        : "The request has errors; nothing was stored.", errors);
+    return problem(HttpStatus.BAD_REQUEST, errors.isEmpty() ? bodyProblem(e.getCause()) : "The request has errors; nothing was stored.", errors);
+  }
+
+  /** A value of the right JSON type that does not fit the field: 1 or "yes" for true/false, 1.5 for a count, an unknown option. */
+  private static String valueMessage(InvalidFormatException f) {
+    Class<?> target = f.getTargetType();
+    String value = "'" + abbreviate(String.valueOf(f.getValue())) + "'";
+    if (target != null && target.isEnum()) {
+      return value + " is not a valid value. Allowed: "
+          + Arrays.stream(target.getEnumConstants()).map(Object::toString).collect(Collectors.joining(", ")) + ".";
+    }
+    if (target == Boolean.class || target == boolean.class) {
+      return value + " is not true or false. Send true or false, without quotes.";
+    }
+    if (isWholeNumber(target)) {
+      return value + " is not a whole number. Send a whole number, without quotes.";
+    }
+    return value + " is not a valid value.";
+  }
+
+  /** A value of the wrong JSON type: text for a number, a number for text, an object for a list. */
+  private static String typeMessage(Class<?> target) {
+    if (target == Boolean.class || target == boolean.class) {
+      return "Send true or false, without quotes.";
+    }
+    if (isWholeNumber(target)) {
+      return "Send a whole number, without quotes.";
+    }
+    if (target == String.class) {
+      return "Send text (in quotes) here.";
+    }
+    if (target != null && target.isEnum()) {
+      return "Send one of: " + Arrays.stream(target.getEnumConstants()).map(Object::toString).collect(Collectors.joining(", ")) + ".";
+    }
+    if (target != null && java.util.Collection.class.isAssignableFrom(target)) {
+      return "Send a list ([...]) here.";
+    }
+    return "This value has the wrong type.";
+  }
+
+  private static boolean isWholeNumber(Class<?> target) {
+    return target == Integer.class || target == int.class || target == Long.class || target == long.class
+        || target == Short.class || target == short.class;
+  }
+
+  /** The body as a whole cannot be read: where, and (for text after the JSON value, or not an object) what. */
+  private static String bodyProblem(Throwable cause) {
+    String at = "";
+    if (cause instanceof JsonProcessingException j && j.getLocation() != null && j.getLocation().getLineNr() > 0) {
+      at = " (at line " + j.getLocation().getLineNr() + ", column " + j.getLocation().getColumnNr() + ")";
+    }
+    boolean trailing = cause instanceof MismatchedInputException m && m.getOriginalMessage() != null
+        && m.getOriginalMessage().startsWith("Trailing token")
+        || cause instanceof JsonParseException p && afterTheRootValue(p);
+    if (trailing) {
+      return "The body has more after the end of its JSON value" + at + "; send one JSON object and nothing after it. Nothing was stored.";
+    }
+    if (cause instanceof MismatchedInputException) {
+      return "The body must be one JSON object with the fields of the request; nothing was stored.";
+    }
+    return "The body is not valid JSON" + at + "; nothing was stored.";
+  }
+
+  /**
+   * The parser failed at the top level after a whole value: the text after the JSON value is the problem. The root
+   * context counts a value when it starts one, so past the first value it counts two, except for a stray closing
+   * bracket, which is refused before it counts.
+   */
+  private static boolean afterTheRootValue(JsonParseException e) {
+    JsonParser parser = e.getProcessor();
+    if (parser == null || parser.getParsingContext() == null || !parser.getParsingContext().inRoot()) {
+      return false;
+    }
+    int values = parser.getParsingContext().getEntryCount();
+    return values >= 2 || values == 1 && e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Unexpected close marker");
+  }
+
+  private static String abbreviate(String s) {
+    String clean = s.replaceAll("\\p{Cntrl}", "?");
+    return clean.length() > 60 ? clean.substring(0, 60) + "…" : clean;
   }
 
   @ExceptionHandler(AgreementService.InvalidAgreementException.class)

@@ -82,6 +82,7 @@ class TaskInputErrorFilter extends OncePerRequestFilter {
       String type = node.path("type").asText("");
       String message = node.path("message").asText("");
       return "OptimisticLockingException".equals(type) || message.contains("OptimisticLockingException")
+          || message.contains(org.miic.onboarding.common.TaskCompletionLock.RACE_LOST)
           || message.contains("task is null") || message.contains("Cannot find task with id") || message.contains("NullPointerException");
     } catch (IOException | RuntimeException e) {
       return false;

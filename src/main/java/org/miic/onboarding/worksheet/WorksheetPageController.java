@@ -55,8 +55,11 @@ class WorksheetPageController {
   }
 
   @PostMapping("/worksheet")
-  String submit(@Valid @ModelAttribute("worksheet") WorksheetForm form, BindingResult errors, Model model) {
+  String submit(@Valid @ModelAttribute("worksheet") WorksheetForm form, BindingResult errors, Model model,
+      jakarta.servlet.http.HttpServletResponse response) {
     if (errors.hasErrors()) {
+      // The form again with a message next to each field, answered 400: nothing was stored (issue 7, item 10).
+      response.setStatus(jakarta.servlet.http.HttpServletResponse.SC_BAD_REQUEST);
       padded(form);
       return "worksheet";
     }
@@ -83,16 +86,18 @@ class WorksheetPageController {
 
   @PostMapping("/worksheet/{trackingId}/edit")
   String correct(@PathVariable String trackingId, @Valid @ModelAttribute("worksheet") WorksheetForm form, BindingResult errors,
-      Model model) {
+      Model model, jakarta.servlet.http.HttpServletResponse response) {
     model.addAttribute("trackingId", trackingId);
     model.addAttribute("status", statuses.status(trackingId));
     if (errors.hasErrors()) {
+      response.setStatus(jakarta.servlet.http.HttpServletResponse.SC_BAD_REQUEST);
       padded(form);
       return "worksheet";
     }
     try {
       worksheets.correct(trackingId, form);
     } catch (ConflictException e) {
+      response.setStatus(jakarta.servlet.http.HttpServletResponse.SC_CONFLICT);
       model.addAttribute("conflict", e.getMessage());
       padded(form);
       return "worksheet";

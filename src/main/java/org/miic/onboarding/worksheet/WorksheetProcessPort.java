@@ -9,8 +9,18 @@ public interface WorksheetProcessPort {
     AWAITING_CORRECTION,
     /** Not reviewed yet: a new version simply replaces what staff will review. */
     BEFORE_REVIEW,
+    /**
+     * Staff found the worksheet incomplete and the email saying what is missing has not gone out yet (its job is
+     * pending or failing, e.g. SMTP down): no correction yet, the process does not wait for one (issue 7, item 5).
+     */
+    CORRECTION_BEING_REQUESTED,
     /** Past review (queued, onboarding, in production) or closed: the worksheet can no longer change here. */
-    CLOSED
+    CLOSED;
+
+    /** Whether a corrected worksheet is taken now. */
+    public boolean open() {
+      return this == AWAITING_CORRECTION || this == BEFORE_REVIEW;
+    }
   }
 
   void startOnboarding(OnboardingRequest request);

@@ -50,7 +50,7 @@ public class WorksheetService {
    * the answer to a correction (issue 7, item 5: the status offered it while PUT answered 409).
    */
   public boolean correctionAllowed(String trackingId) {
-    return process.correctionWindow(trackingId) != WorksheetProcessPort.CorrectionWindow.CLOSED;
+    return process.correctionWindow(trackingId).open();
   }
 
   /** Stores a corrected worksheet as the next version and delivers it to the process that waits for it. */
@@ -58,7 +58,11 @@ public class WorksheetService {
   public Worksheet correct(String trackingId, WorksheetForm form) {
     OnboardingRequest request = request(trackingId);
     WorksheetProcessPort.CorrectionWindow window = process.correctionWindow(trackingId);
-    if (window == WorksheetProcessPort.CorrectionWindow.CLOSED) {
+    if (window == WorksheetProcessPort.CorrectionWindow.CORRECTION_BEING_REQUESTED) {
+      throw new ConflictException("MIIC has reviewed this worksheet and is sending an email that says what to add or correct. "
+          + "The worksheet can be corrected here once that email has gone out; the status page then offers the correction.");
+    }
+    if (!window.open()) {
       throw new ConflictException("This request is past worksheet review or closed, so its worksheet can no longer be "
           + "changed here. Contact MIIC onboarding staff, or submit a new worksheet for a new request.");
     }

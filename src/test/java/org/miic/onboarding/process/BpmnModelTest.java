@@ -67,6 +67,56 @@ class BpmnModelTest extends ProcessTestSupport {
     }
   }
 
+  /** Two staff completing one task at once get 409, not 500 (issue 7, item 14): the task's row is locked first. */
+  @Test
+  void everyUserTaskLocksItselfBeforeAnyOtherCompleteListenerRuns() {
+    for (BpmnModelInstance model : models()) {
+      for (UserTask task : model.getModelElementsByType(UserTask.class)) {
+        List<org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener> complete = task.getExtensionElements()
+            .getElementsQuery().filterByType(org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener.class).list().stream()
+            .filter(l -> "complete".equals(l.getCamundaEvent())).toList();
+        assertThat(complete).as(task.getId() + " has complete listeners").isNotEmpty();
+        assertThat(complete.get(0).getCamundaDelegateExpression()).as(task.getId() + ": the first complete listener")
+            .isEqualTo("${taskCompletionLock}");
+      }
+    }
+  }
+
+  /**
+   * Issue 7, item 4: the go-live form refuses a past date before it is submitted (Camunda Forms' date picker with
+   * disallowPassedDates offers no past day, and the field is required); the server refuses it too (TaskInputOverHttpTest).
+   */
+  @Test
+  void theDeployedGoLiveFormRefusesPastDatesBeforeSubmit() throws Exception {
+    org.camunda.bpm.engine.repository.Deployment deployment = repository.createDeploymentQuery().list().stream()
+        .filter(d -> repository.getDeploymentResourceNames(d.getId()).stream().anyMatch(n -> n.endsWith("coordinate-go-live.form")))
+        .max(java.util.Comparator.comparing(org.camunda.bpm.engine.repository.Deployment::getDeploymentTime)).orElseThrow();
+    String name = repository.getDeploymentResourceNames(deployment.getId()).stream().filter(n -> n.endsWith("coordinate-go-live.form"))
+        .findFirst().orElseThrow();
+    com.fasterxml.jackson.databind.JsonNode form;
+    try (java.io.InputStream in = repository.getResourceAsStream(deployment.getId(), name)) {
+      form = new com.fasterxml.jackson.databind.ObjectMapper().readTree(in);
+    }
+    com.fasterxml.jackson.databind.JsonNode date = null;
+    for (com.fasterxml.jackson.databind.JsonNode c : form.path("components")) {
+      if (ProcessConstants.VAR_GO_LIVE_DATE.equals(c.path("key").asText())) {
+        date = c;
+      }
+    }
+    assertThat(date).as("the go-live date field").isNotNull();
+    assertThat(date.path("type").asText()).isEqualTo("datetime");
+    assertThat(date.path("subtype").asText()).isEqualTo("date");
+    assertThat(date.path("disallowPassedDates").asBoolean()).as("no past day can be picked").isTrue();
+    assertThat(date.path("validate").path("required").asBoolean()).isTrue();
+    assertThat(form.path("id").asText()).isEqualTo(model(ProcessConstants.PROCESS_ONBOARDING)
+        .<UserTask>getModelElementById("Task_CoordinateGoLive").getCamundaFormRef());
+  }
+
+  private BpmnModelInstance model(String key) {
+    return repository.getBpmnModelInstance(repository.createProcessDefinitionQuery().processDefinitionKey(key).latestVersion()
+        .singleResult().getId());
+  }
+
   @Test
   void everyUserTaskHasADeployedFormAndAStaffGroup() {
     Set<String> forms = repository.createDeploymentQuery().list().stream()

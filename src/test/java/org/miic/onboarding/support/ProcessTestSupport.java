@@ -58,8 +58,13 @@ public abstract class ProcessTestSupport {
   /** A Tuesday morning in Minnesota; every test starts here. */
   protected static final Instant START = Instant.parse("2026-03-03T15:00:00Z");
 
+  /**
+   * GreenMail on 3025, or on {@code -Dmiic.test.smtp-port=...} when another checkout's tests hold 3025 on the same
+   * machine (application-test.yml reads the same property).
+   */
   @RegisterExtension
-  protected static final GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP);
+  protected static final GreenMailExtension greenMail = new GreenMailExtension(
+      ServerSetupTest.SMTP.port(Integer.getInteger("miic.test.smtp-port", ServerSetupTest.SMTP.getPort())));
 
   @Autowired protected ProcessEngine engine;
   @Autowired protected RuntimeService runtime;

@@ -34,6 +34,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** The HTTP surface: the worksheet API and form, the status page, the staff APIs, and who may call what. */
+@org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
 class ApiAndPagesTest extends ProcessTestSupport {
 
   @Autowired MockMvc mvc;
@@ -105,7 +106,7 @@ class ApiAndPagesTest extends ProcessTestSupport {
         .andExpect(jsonPath("$.errors.transport", containsString("Allowed: SOAP_WEB_SERVICE, HTTPS_POST, SFTP_BATCH, OTHER")));
     mvc.perform(post("/api/worksheets").contentType(MediaType.APPLICATION_JSON).content("{not json"))
         .andExpect(status().isBadRequest())
-        .andExpect(jsonPath("$.detail").value("The body is not valid JSON; nothing was stored."));
+        .andExpect(jsonPath("$.detail").value("The body is not valid JSON (at line 1, column 2); nothing was stored."));
     Assertions.assertThat(count("miic_organization") + count("miic_request") + count("miic_worksheet")).isZero();
     Assertions.assertThat(runtime.createProcessInstanceQuery().count()).isZero();
   }
@@ -151,7 +152,7 @@ class ApiAndPagesTest extends ProcessTestSupport {
 
     mvc.perform(post("/worksheet").with(csrf()).param("organizationName", "Dogwood Clinic")
             .param("primaryContact.email", "nope"))
-        .andExpect(status().isOk())
+        .andExpect(status().isBadRequest())
         .andExpect(content().string(containsString("Please correct the fields marked below")))
         .andExpect(content().string(containsString("Enter a valid email address.")))
         .andExpect(content().string(containsString("Choose the organization type.")))
@@ -290,5 +291,141 @@ class ApiAndPagesTest extends ProcessTestSupport {
         .andExpect(jsonPath("$.state").value("WAITING_FOR_CORRECTION"));
     mvc.perform(put("/api/worksheets/{id}", trackingId).contentType(MediaType.APPLICATION_JSON)
         .content(json.writeValueAsString(Worksheets.complete("Sycamore Clinic")))).andExpect(status().isOk());
+  }
+
+  /**
+   * Issue 7, item 10, one case at a time: each hostile value gets 400 and a sentence that names what is wrong (per
+   * field where there is one), nothing is stored, and nothing is logged at ERROR.
+   */
+  @Test
+  void eachKindOfHostileValueGetsA400InWordsAndStoresNothing(org.springframework.boot.test.system.CapturedOutput output) throws Exception {
+    int logStart = output.getOut().length();
+    com.fasterxml.jackson.databind.node.ObjectNode valid = json.valueToTree(Worksheets.complete("Juniper Clinic"));
+
+    com.fasterxml.jackson.databind.node.ObjectNode nul = valid.deepCopy();
+    nul.put("organizationName", "Juniper\u0000Clinic");
+    ((com.fasterxml.jackson.databind.node.ObjectNode) nul.get("technicalContact")).put("name", "Raj\u0000");
+    ((com.fasterxml.jackson.databind.node.ObjectNode) nul.withArray("submittingFor").get(1)).put("facilityId", "FAC\u0000S");
+    mvc.perform(post("/api/worksheets").contentType(MediaType.APPLICATION_JSON).content(nul.toString()))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.detail").value("The request has 3 errors; nothing was stored."))
+        .andExpect(jsonPath("$.errors.organizationName").value("Remove the control characters (such as NUL) from this field."))
+        .andExpect(jsonPath("$.errors['technicalContact.name']").value("Remove the control characters (such as NUL) from this field."))
+        .andExpect(jsonPath("$.errors['submittingFor[1].facilityId']").value("Remove the control characters (such as NUL) from this field."));
+
+    com.fasterxml.jackson.databind.node.ObjectNode numberForBoolean = valid.deepCopy();
+    ((com.fasterxml.jackson.databind.node.ObjectNode) numberForBoolean.get("capabilities")).put("receivesAcks", 1);
+    mvc.perform(post("/api/worksheets").contentType(MediaType.APPLICATION_JSON).content(numberForBoolean.toString()))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.detail").value("The request has errors; nothing was stored."))
+        .andExpect(jsonPath("$.errors['capabilities.receivesAcks']").value("'1' is not true or false. Send true or false, without quotes."));
+
+    com.fasterxml.jackson.databind.node.ObjectNode fractionalCount = valid.deepCopy();
+    fractionalCount.put("immunizationsPerYear", 1.5);
+    mvc.perform(post("/api/worksheets").contentType(MediaType.APPLICATION_JSON).content(fractionalCount.toString()))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors.immunizationsPerYear").value("'1.5' is not a whole number. Send a whole number, without quotes."));
+    com.fasterxml.jackson.databind.node.ObjectNode quotedCount = valid.deepCopy();
+    quotedCount.put("immunizationsPerYear", "12000");
+    mvc.perform(post("/api/worksheets").contentType(MediaType.APPLICATION_JSON).content(quotedCount.toString()))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors.immunizationsPerYear").value("Send a whole number, without quotes."));
+
+    for (String garbage : new String[] {"}garbage", " garbage", " {\"organizationName\":\"Second\"}", "]"}) {
+      mvc.perform(post("/api/worksheets").contentType(MediaType.APPLICATION_JSON).content(valid.toString() + garbage))
+          .andExpect(status().isBadRequest())
+          .andExpect(jsonPath("$.detail", containsString("The body has more after the end of its JSON value (at line 1, column ")))
+          .andExpect(jsonPath("$.detail", containsString("send one JSON object and nothing after it. Nothing was stored.")));
+    }
+    mvc.perform(post("/api/worksheets").contentType(MediaType.APPLICATION_JSON).content("[" + valid + "]"))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.detail").value("The body must be one JSON object with the fields of the request; nothing was stored."));
+
+    com.fasterxml.jackson.databind.node.ObjectNode shortEmail = valid.deepCopy();
+    ((com.fasterxml.jackson.databind.node.ObjectNode) shortEmail.get("primaryContact")).put("email", "a@b");
+    mvc.perform(post("/api/worksheets").contentType(MediaType.APPLICATION_JSON).content(shortEmail.toString()))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.detail").value("The request has 1 error; nothing was stored."))
+        .andExpect(jsonPath("$.errors['primaryContact.email']").value("Enter a valid email address."));
+
+    // The web form: a NUL in a field is marked next to it, answered 400; a list index the form cannot hold is a 400 page.
+    mvc.perform(post("/worksheet").with(csrf()).param("organizationName", "Juniper\u0000Clinic").param("primaryContact.name", "Ann\u0000"))
+        .andExpect(status().isBadRequest())
+        .andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_HTML))
+        .andExpect(content().string(containsString("Please correct the fields marked below")))
+        .andExpect(content().string(containsString("Remove the control characters (such as NUL) from this field.")));
+    for (String index : new String[] {"100000", "-1", "abc"}) {
+      mvc.perform(post("/worksheet").with(csrf()).param("organizationName", "Juniper Clinic")
+              .param("submittingFor[" + index + "].name", "Juniper North"))
+          .andExpect(status().isBadRequest())
+          .andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_HTML))
+          .andExpect(content().string(containsString("The form sent a field it does not have (submittingFor[" + index + "]"
+              + "). A worksheet lists at most 500 facilities, numbered from the first.")))
+          .andExpect(content().string(containsString("Nothing was stored.")));
+    }
+
+    Assertions.assertThat(count("miic_organization") + count("miic_request") + count("miic_worksheet")).isZero();
+    Assertions.assertThat(runtime.createProcessInstanceQuery().count()).isZero();
+    String log = output.getOut().substring(logStart);
+    Assertions.assertThat(log).as("a client's mistake is not an error of the application").doesNotContain(" ERROR ");
+    Assertions.assertThat(log).contains(" WARN ").contains("Worksheet form with an unusable field: submittingFor[abc]");
+  }
+
+  /**
+   * Issue 7, item 5, while the missing-information email FAILS (SMTP down: the job has failed with retries left, then
+   * has an incident): the status, the status page and the correction form all say what PUT says, no correction yet;
+   * once the email goes out, all of them open the correction together.
+   */
+  @Test
+  void whileTheMissingInformationEmailFailsTheStatusOffersNoCorrectionThatPutWouldRefuse() throws Exception {
+    String trackingId = postWorksheet(Worksheets.incomplete("Hawthorn Clinic"));
+    runDueJobs();
+    OnboardingRequest request = worksheets.request(trackingId);
+    agreements.record(request.organizationId(), new AgreementService.Signature("Rep", null, null, LocalDate.of(2026, 3, 1)), "t");
+    runDueJobs();
+    greenMail.stop();
+    tasks.complete(task(request, TASK_REVIEW_WORKSHEET).getId(), Map.of(VAR_WORKSHEET_DECISION, DECISION_INCOMPLETE, VAR_REVIEW_NOTES, "Add facilities"));
+    org.camunda.bpm.engine.runtime.Job email = management.createJobQuery().processInstanceId(instance(request).getId())
+        .activityId("Task_EmailMissingInformation").singleResult();
+    Assertions.assertThat(email).as("the missing-information email waits in its job").isNotNull();
+
+    for (int attempt = 1; attempt <= 3; attempt++) {
+      String id = email.getId();
+      Assertions.assertThatThrownBy(() -> management.executeJob(id)).hasMessageContaining("Couldn't connect");
+      org.camunda.bpm.engine.runtime.Job failed = management.createJobQuery().jobId(id).singleResult();
+      Assertions.assertThat(failed.getRetries()).isEqualTo(3 - attempt);
+      Assertions.assertThat(failed.getExceptionMessage()).contains("Couldn't connect");
+      Assertions.assertThat(runtime.createIncidentQuery().processInstanceId(instance(request).getId()).count())
+          .as("an incident once the retries are used up").isEqualTo(attempt == 3 ? 1 : 0);
+      correctionRefusedEverywhere(trackingId, "Hawthorn Clinic");
+    }
+    Assertions.assertThat(worksheets.allVersions(request.id())).hasSize(1);
+
+    greenMail.start();
+    management.setJobRetries(email.getId(), 1); // the administrator's "Retry" in Cockpit
+    management.executeJob(email.getId());
+    runDueJobs();
+    mvc.perform(get("/api/worksheets/{id}/status", trackingId)).andExpect(status().isOk())
+        .andExpect(jsonPath("$.state").value("WAITING_FOR_CORRECTION"))
+        .andExpect(jsonPath("$.correctionAllowed").value(true));
+    mvc.perform(get("/status/{id}", trackingId)).andExpect(content().string(containsString("Correct or complete the worksheet")));
+    mvc.perform(get("/worksheet/{id}/edit", trackingId)).andExpect(status().isOk());
+    mvc.perform(put("/api/worksheets/{id}", trackingId).contentType(MediaType.APPLICATION_JSON)
+        .content(json.writeValueAsString(Worksheets.complete("Hawthorn Clinic")))).andExpect(status().isOk());
+    Assertions.assertThat(worksheets.allVersions(request.id())).hasSize(2);
+  }
+
+  private void correctionRefusedEverywhere(String trackingId, String organizationName) throws Exception {
+    mvc.perform(get("/api/worksheets/{id}/status", trackingId)).andExpect(status().isOk())
+        .andExpect(jsonPath("$.state").value("UNDER_REVIEW"))
+        .andExpect(jsonPath("$.correctionAllowed").value(false));
+    mvc.perform(get("/status/{id}", trackingId)).andExpect(status().isOk())
+        .andExpect(content().string(not(containsString("Correct or complete the worksheet"))));
+    mvc.perform(get("/worksheet/{id}/edit", trackingId)).andExpect(status().isConflict());
+    mvc.perform(put("/api/worksheets/{id}", trackingId).contentType(MediaType.APPLICATION_JSON)
+            .content(json.writeValueAsString(Worksheets.complete(organizationName))))
+        .andExpect(status().isConflict())
+        .andExpect(jsonPath("$.detail").value("MIIC has reviewed this worksheet and is sending an email that says what to add or "
+            + "correct. The worksheet can be corrected here once that email has gone out; the status page then offers the correction."));
   }
 }

@@ -35,8 +35,9 @@ import org.springframework.test.web.servlet.MockMvc;
 /**
  * Generated bad input (issue 7, item 10), seeded so a failure replays: more than 1,000 requests across the worksheet
  * API and web form, the anonymous validator, the HTTPS POST endpoint with credentials and the SOAP service. None may
- * answer 5xx (SOAP: always a SOAP envelope, faults included), hang, or leave anything half-stored: every refused
- * worksheet stores nothing, every answered message is stored once.
+ * answer 5xx (SOAP: always a SOAP envelope, faults included, and only Sender faults), hang (each request has a
+ * deadline of its own), or leave anything half-stored: every refused worksheet stores nothing, every answered message
+ * (HTTPS POST and SOAP) is stored once with its findings and acknowledgement, a fault stores nothing.
  */
 class HostileInputTest extends ProcessTestSupport {
 
@@ -46,6 +47,13 @@ class HostileInputTest extends ProcessTestSupport {
   @Autowired OrganizationRepository organizations;
   private final ObjectMapper json = new ObjectMapper();
   private final Random random = new Random(20261125);
+  /** The longest one request may take (the largest hostile HL7 message is validated well inside it). */
+  private static final int PER_REQUEST_SECONDS = 30;
+  private final java.util.concurrent.ExecutorService requests = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+    Thread t = new Thread(r, "hostile-request");
+    t.setDaemon(true);
+    return t;
+  });
 
   private static final String[] NASTY = {"\u0000", "Nul\u0000name", "İ".repeat(300), "x".repeat(10_000), "\uD83D\uDE00", "<script>alert(1)</script>",
       "' or 1=1--", "${jndi:ldap://x}", "\r\n\r\n", "\u001b[31m", "../../etc/passwd", "", " ", "null", "-1", "1e309", "NaN"};
@@ -127,7 +135,8 @@ class HostileInputTest extends ProcessTestSupport {
     int accepted = 0;
     for (int i = 0; i < 450; i++, sent++) {
       String body = hostileWorksheet();
-      MockHttpServletResponse r = mvc.perform(post("/api/worksheets").contentType(MediaType.APPLICATION_JSON).content(body)).andReturn().getResponse();
+      MockHttpServletResponse r = perform(post("/api/worksheets").contentType(MediaType.APPLICATION_JSON).content(body),
+          "POST /api/worksheets " + abbreviate(body));
       notAServerError(r, "POST /api/worksheets " + abbreviate(body));
       if (r.getStatus() == 201) {
         accepted++;
@@ -139,7 +148,7 @@ class HostileInputTest extends ProcessTestSupport {
           .param("submittingFor[" + indexes[random.nextInt(indexes.length)] + "].name", NASTY[random.nextInt(NASTY.length)])
           .param(List.of("immunizationsPerYear", "capabilities.receivesAcks", "organizationType", "primaryContact.email").get(random.nextInt(4)),
               NASTY[random.nextInt(NASTY.length)]);
-      MockHttpServletResponse r = mvc.perform(request).andReturn().getResponse();
+      MockHttpServletResponse r = perform(request, "POST /worksheet");
       notAServerError(r, "POST /worksheet");
       if (r.getStatus() == 302) {
         accepted++;
@@ -151,7 +160,7 @@ class HostileInputTest extends ProcessTestSupport {
 
     for (int i = 0; i < 300; i++, sent++) {
       byte[] body = random.nextInt(10) == 0 ? randomBytes() : hostileHl7().getBytes(StandardCharsets.UTF_8);
-      notAServerError(mvc.perform(post("/api/hl7/validate").contentType(MediaType.TEXT_PLAIN).content(body)).andReturn().getResponse(),
+      notAServerError(perform(post("/api/hl7/validate").contentType(MediaType.TEXT_PLAIN).content(body), "POST /api/hl7/validate"),
           "POST /api/hl7/validate");
     }
 
@@ -165,8 +174,8 @@ class HostileInputTest extends ProcessTestSupport {
     int answered = 0;
     for (int i = 0; i < 100; i++, sent++) {
       byte[] body = hostileHl7().getBytes(StandardCharsets.UTF_8);
-      MockHttpServletResponse r = mvc.perform(post("/api/hl7/messages").with(httpBasic(login.username(), login.password()))
-          .contentType(MediaType.TEXT_PLAIN).content(body)).andReturn().getResponse();
+      MockHttpServletResponse r = perform(post("/api/hl7/messages").with(httpBasic(login.username(), login.password()))
+          .contentType(MediaType.TEXT_PLAIN).content(body), "POST /api/hl7/messages");
       notAServerError(r, "POST /api/hl7/messages");
       assertThat(r.getContentAsString()).contains("MSA|");
       // Text that is not readable (a NUL, not UTF-8) is answered with AR and not stored: there is no message to keep.
@@ -178,6 +187,8 @@ class HostileInputTest extends ProcessTestSupport {
     assertThat(jdbc.queryForObject("select count(*) from miic_test_message m where m.error_count > 0 and not exists "
         + "(select 1 from miic_test_finding f where f.message_id = m.id)", Integer.class)).as("no message stored without its findings").isZero();
 
+    int soapMessagesBefore = count("miic_test_message");
+    int soapAnswered = 0;
     for (int i = 0; i < 100; i++, sent++) {
       String hl7 = hostileHl7().replace("&", "&amp;").replace("<", "&lt;").replace("\u0000", "");
       String envelope = switch (random.nextInt(6)) {
@@ -191,11 +202,45 @@ class HostileInputTest extends ProcessTestSupport {
             + NASTY[random.nextInt(NASTY.length)].replace("<", "").replace("\u0000", "") + "</facilityID><hl7Message>" + hl7 + "</hl7Message>"
             + "</submitSingleMessage></env:Body></env:Envelope>";
       };
-      MockHttpServletResponse r = mvc.perform(post("/iis/soap").contentType("application/soap+xml").content(envelope)).andReturn().getResponse();
+      MockHttpServletResponse r = perform(post("/iis/soap").contentType("application/soap+xml").content(envelope), "POST /iis/soap");
       assertThat(r.getContentType()).as("SOAP answers with SOAP").startsWith("application/soap+xml");
-      assertThat(r.getContentAsString()).contains("http://www.w3.org/2003/05/soap-envelope");
+      String answer = r.getContentAsString();
+      assertThat(answer).contains("http://www.w3.org/2003/05/soap-envelope");
+      if (answer.contains("submitSingleMessageResponse")) {
+        assertThat(r.getStatus()).isEqualTo(200);
+        soapAnswered++;
+      } else {
+        // A fault (HTTP 500 by design, README) is the sender's: a Receiver fault would be the service failing.
+        assertThat(answer).as("POST /iis/soap " + abbreviate(envelope)).contains("<env:Fault>").contains("env:Sender")
+            .doesNotContain("env:Receiver");
+      }
     }
+    assertThat(soapAnswered).as("some SOAP calls got through to the message intake").isPositive();
+    assertThat(count("miic_test_message")).as("every SOAP message answered with an acknowledgement is stored once, a fault stores nothing")
+        .isEqualTo(soapMessagesBefore + soapAnswered);
+    assertThat(jdbc.queryForObject("select count(*) from miic_test_message m where m.error_count > 0 and not exists "
+        + "(select 1 from miic_test_finding f where f.message_id = m.id)", Integer.class)).as("no SOAP message stored without its findings").isZero();
+    assertThat(jdbc.queryForObject("select count(*) from miic_test_message where ack is null or ack = ''", Integer.class))
+        .as("no message stored without its acknowledgement").isZero();
     assertThat(sent).isGreaterThanOrEqualTo(1000);
+  }
+
+  /** One request, with a deadline: a request that does not answer within it is a hang, and fails the test. */
+  private MockHttpServletResponse perform(org.springframework.test.web.servlet.RequestBuilder request, String what) throws Exception {
+    java.util.concurrent.Future<MockHttpServletResponse> answer = requests.submit(() -> mvc.perform(request).andReturn().getResponse());
+    try {
+      return answer.get(PER_REQUEST_SECONDS, TimeUnit.SECONDS);
+    } catch (java.util.concurrent.TimeoutException e) {
+      answer.cancel(true);
+      throw new AssertionError(what + " did not answer within " + PER_REQUEST_SECONDS + " s: " + "a hang");
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw e.getCause() instanceof Exception cause ? cause : new IllegalStateException(e.getCause());
+    }
+  }
+
+  @org.junit.jupiter.api.AfterEach
+  void stopRequests() {
+    requests.shutdownNow();
   }
 
   private byte[] randomBytes() {

@@ -45,6 +45,16 @@ class TaskRaceTest {
   }
 
   @Test
+  void aCompletionThatFoundTheTaskLockedAndGoneIsAConflictInWords() throws Exception {
+    // TaskCompletionLock's refusal, as the engine wraps a listener's exception.
+    MockHttpServletResponse r = complete("/engine-rest/task/t1/complete", 500,
+        "{\"type\":\"ProcessEngineException\",\"message\":\"ENGINE-03051 There was an exception while invoking the TaskListener. "
+            + "Message: 'Task t1 " + org.miic.onboarding.common.TaskCompletionLock.RACE_LOST + ".'\",\"code\":0}");
+    assertThat(r.getStatus()).isEqualTo(409);
+    assertThat(r.getContentAsString()).contains("Someone else completed or changed this task").doesNotContain("ENGINE-");
+  }
+
+  @Test
   void otherAnswersPassThrough() throws Exception {
     assertThat(complete("/engine-rest/task/t1/complete", 204, "").getStatus()).isEqualTo(204);
     MockHttpServletResponse other = complete("/engine-rest/task/t1/complete", 500, "{\"type\":\"ProcessEngineException\",\"message\":\"disk full\"}");

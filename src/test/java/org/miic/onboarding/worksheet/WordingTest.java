@@ -27,4 +27,29 @@ class WordingTest {
     assertThat(validator.validate(new WorksheetForm.Contact("Ann Lee", "ann@clinic.example", "call me"))).extracting(v -> v.getMessage())
         .containsExactly("Enter a phone number of digits, spaces and + ( ) - . x only.");
   }
+
+  /**
+   * Issue 7, item 6: neither "organizations name" (for "organization's name") nor "(qa)" (for "(QA)") is left in
+   * what people read: the page and email templates, the task forms and process models, and the Java code's strings
+   * (not its comments).
+   */
+  @Test
+  void noOrganizationsNameAndNoLowerCaseQaAnywhereReadable() throws Exception {
+    java.util.regex.Pattern literal = java.util.regex.Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"");
+    java.util.List<String> found = new java.util.ArrayList<>();
+    for (String root : new String[] {"src/main/resources/templates", "bpmn", "src/main/java"}) {
+      try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(java.nio.file.Path.of(root))) {
+        for (java.nio.file.Path file : files.filter(java.nio.file.Files::isRegularFile).toList()) {
+          String text = java.nio.file.Files.readString(file);
+          String readable = file.toString().endsWith(".java")
+              ? literal.matcher(text.replaceAll("(?s)/\\*.*?\\*/", "")).results().map(java.util.regex.MatchResult::group).collect(java.util.stream.Collectors.joining("\n"))
+              : text;
+          if (readable.toLowerCase(java.util.Locale.ROOT).contains("organizations name") || readable.contains("(qa)")) {
+            found.add(file.toString());
+          }
+        }
+      }
+    }
+    assertThat(found).isEmpty();
+  }
 }

@@ -54,11 +54,21 @@ public class MessageEvidence implements TestEvidenceProvider {
     return criteria;
   }
 
+  /**
+   * The messages a phase's evidence draws on beyond the phase itself (scenarios covered, go-live criteria): step 3 draws
+   * on step-3 test traffic, production data quality on production traffic alone, test messages after go-live on
+   * themselves. PRODUCTION-credential messages never count as step-3 evidence, and TEST-credential messages after
+   * go-live never as production data quality (issue 7, item 2).
+   */
+  static Set<TestingPhase> track(TestingPhase phase) {
+    return EvidenceQueries.TESTING.contains(phase) ? EvidenceQueries.TESTING : EnumSet.of(phase);
+  }
+
   public PhaseEvidence phase(long requestId, TestingPhase phase) {
     EvidenceQueries.PhaseCount counts = queries.phaseCounts(requestId).stream().filter(c -> c.phase() == phase).findFirst()
         .orElse(new EvidenceQueries.PhaseCount(phase, 0, 0, 0, 0, null, null));
     List<EvidenceQueries.RuleCount> frequent = counts.total() == 0 ? List.of() : queries.findingsByRule(requestId, EnumSet.of(phase), 5);
-    List<TestMessage> window = criteriaWindow(requestId);
+    List<TestMessage> window = queries.latest(requestId, track(phase), criteria.window());
     Set<Scenario> covered = EnumSet.noneOf(Scenario.class);
     window.forEach(m -> covered.addAll(m.scenarios()));
     return new PhaseEvidence(phase, counts, frequent, covered, criteria.evaluate(window), criteria.progress(window));

@@ -1,12 +1,15 @@
 package org.miic.onboarding.worksheet.process;
 
 import java.util.Set;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
 import org.miic.onboarding.ProcessConstants;
+import org.miic.onboarding.common.ConflictException;
 import org.miic.onboarding.common.ProcessInstances;
 import org.miic.onboarding.worksheet.OnboardingRequest;
 import org.miic.onboarding.worksheet.WorksheetProcessPort;
@@ -52,30 +55,48 @@ class WorksheetProcessAdapter implements WorksheetProcessPort {
     if (instance == null) {
       return CorrectionWindow.CLOSED;
     }
-    Set<String> active = instances.activeActivityIds(instance.getId());
-    if (active.contains(ProcessConstants.WAIT_CORRECTED_WORKSHEET)
-        && instances.waitsForMessage(instance.getId(), ProcessConstants.MSG_WORKSHEET_CORRECTED)) {
-      return CorrectionWindow.AWAITING_CORRECTION;
+    // The activity tree and the message subscription are read one after the other: a correction delivered between
+    // the two reads shows the wait without its subscription. Read again then, so a correction racing another is told
+    // where the request is now (issue 7, item 8), not that it is past review.
+    for (int attempt = 0; ; attempt++) {
+      Set<String> active = instances.activeActivityIds(instance.getId());
+      boolean waiting = active.contains(ProcessConstants.WAIT_CORRECTED_WORKSHEET);
+      if (waiting && instances.waitsForMessage(instance.getId(), ProcessConstants.MSG_WORKSHEET_CORRECTED)) {
+        return CorrectionWindow.AWAITING_CORRECTION;
+      }
+      if (waiting && attempt < 3) {
+        continue;
+      }
+      if (active.stream().anyMatch(BEFORE_REVIEW_ACTIVITIES::contains)) {
+        return CorrectionWindow.BEFORE_REVIEW;
+      }
+      if (active.contains(ProcessConstants.TASK_EMAIL_MISSING_INFORMATION)) {
+        return CorrectionWindow.CORRECTION_BEING_REQUESTED;
+      }
+      return CorrectionWindow.CLOSED;
     }
-    if (active.stream().anyMatch(BEFORE_REVIEW_ACTIVITIES::contains)) {
-      return CorrectionWindow.BEFORE_REVIEW;
-    }
-    return CorrectionWindow.CLOSED;
   }
 
   @Override
   public void deliverCorrection(String trackingId, CorrectionWindow window) {
-    if (window == CorrectionWindow.AWAITING_CORRECTION) {
-      runtime.createMessageCorrelation(ProcessConstants.MSG_WORKSHEET_CORRECTED)
-          .processInstanceBusinessKey(trackingId)
-          .correlateWithResult();
-      return;
-    }
-    // Not reviewed yet: an open review task shows the new version from now on.
-    Task review = tasks.createTaskQuery().processInstanceBusinessKey(trackingId)
-        .taskDefinitionKey(ProcessConstants.TASK_REVIEW_WORKSHEET).singleResult();
-    if (review != null) {
-      reviewContent.refresh(review.getId(), trackingId);
+    try {
+      if (window == CorrectionWindow.AWAITING_CORRECTION) {
+        runtime.createMessageCorrelation(ProcessConstants.MSG_WORKSHEET_CORRECTED)
+            .processInstanceBusinessKey(trackingId)
+            .correlateWithResult();
+        return;
+      }
+      // Not reviewed yet: an open review task shows the new version from now on.
+      Task review = tasks.createTaskQuery().processInstanceBusinessKey(trackingId)
+          .taskDefinitionKey(ProcessConstants.TASK_REVIEW_WORKSHEET).singleResult();
+      if (review != null) {
+        reviewContent.refresh(review.getId(), trackingId);
+      }
+    } catch (MismatchingMessageCorrelationException | OptimisticLockingException raced) {
+      // Another correction took the wait (or updated the review task) first: this one is refused whole, its version
+      // rolled back with it, so the process receives one correction (issue 7, item 8).
+      throw new ConflictException("Another correction of this worksheet arrived at the same moment and was taken instead of "
+          + "this one. Open the worksheet again to see it, and correct it from there if needed.");
     }
   }
 }

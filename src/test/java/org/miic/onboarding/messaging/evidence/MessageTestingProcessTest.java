@@ -269,4 +269,72 @@ class MessageTestingProcessTest extends ProcessTestSupport {
     Assertions.assertThat(report.length()).isLessThan(400_000);
     Assertions.assertThat(report).contains("\"findingsNotListed\":");
   }
+
+  private void send(CredentialService.Revealed login, String message) throws Exception {
+    mvc.perform(post("/api/hl7/messages").with(httpBasic(login.username(), login.password())).contentType(MediaType.TEXT_PLAIN)
+        .content(message)).andExpect(status().isOk()).andExpect(content().string(containsString("MSA|")));
+  }
+
+  private String evidenceOf(OnboardingRequest request, String taskKey) {
+    return (String) forms.getTaskFormVariables(task(request, taskKey).getId()).get("testEvidence");
+  }
+
+  /**
+   * Issue 7, item 2, end to end: PRODUCTION-credential messages sent during step 3 never count in its evidence (counts,
+   * findings, scenarios, go-live criteria), and TEST-credential messages sent after go-live never appear in the step-4
+   * (production data quality) evidence.
+   */
+  @Test
+  void testAndProductionTrafficNeverCountForEachOther() throws Exception {
+    OnboardingRequest request = invited("Hemlock Clinic");
+    CredentialService.Revealed test = credentials.reveal(credentials.issue(request.id(), ExchangeCredential.Environment.TEST).revealToken());
+    // Production credentials already in hand during testing (issued early by staff): their traffic is production data.
+    CredentialService.Revealed early = credentials.reveal(credentials.issue(request.id(), ExchangeCredential.Environment.PRODUCTION).revealToken());
+    String refusal = Hl7Fixtures.cleanVxu().set("MSH", 7, "20260302103000-0600").set("RXA", 1, 3, "20260301")
+        .set("RXA", 1, 20, "RE").set("RXA", 1, 18, "00^Parental decision^NIP002").text();
+
+    send(test, Hl7Fixtures.sample("nist-iz-ad-2.1-send-v04-z22.hl7"));
+    completeTask(request, "Task_SetUpTransport", Map.of(VAR_TRANSPORT_OUTCOME, OUTCOME_PASSED));
+    send(test, Hl7Fixtures.sample("cdcig-vxu-01-basic-message.hl7"));
+    for (int i = 0; i < 3; i++) {
+      send(early, Hl7Fixtures.sample("defect-cvrs-invalid-cvx-XXX.hl7"));
+    }
+    send(early, refusal);
+    Assertions.assertThat(jdbc.queryForList("select phase from miic_test_message where request_id = ? order by id", String.class, request.id()))
+        .containsExactly("TRANSPORT", "FORMAT", "PRODUCTION", "PRODUCTION", "PRODUCTION", "PRODUCTION");
+    String step3 = evidenceOf(request, "Task_MessageFormatTesting");
+    Assertions.assertThat(step3)
+        .contains("**1 message** during message format testing: 1 accepted (AA), 0 accepted with errors (AE), 0 rejected (AR)")
+        .doesNotContain("CNT-006").contains("Refusal ✘")
+        .doesNotContain("4 messages").doesNotContain("6 messages");
+
+    for (String[] step : new String[][] {{"Task_MessageFormatTesting", VAR_FORMAT_OUTCOME, OUTCOME_PASSED},
+        {"Task_MessageContentValidation", VAR_CONTENT_OUTCOME, OUTCOME_PASSED},
+        {"Task_ApproveMessageContent", VAR_CONTENT_APPROVAL, APPROVAL_APPROVED}}) {
+      completeTask(request, step[0], passing(step[1], step[2]));
+    }
+    completeTask(request, "Task_CoordinateGoLive", Map.of(VAR_GO_LIVE_DATE, "2026-03-03"));
+    Assertions.assertThat(instance(request)).isNotNull();
+    CredentialService.Revealed production = early; // go-live keeps the production credentials already issued
+
+    // After go-live: TEST traffic with errors and a refusal; production traffic clean.
+    for (int i = 0; i < 3; i++) {
+      send(test, Hl7Fixtures.sample("defect-cvrs-invalid-cvx-XXX.hl7"));
+    }
+    send(test, refusal);
+    send(production, Hl7Fixtures.sample("cdcig-vxu-01-basic-message.hl7"));
+    send(production, Hl7Fixtures.sample("nist-iz-ad-2.1-send-v04-z22.hl7"));
+    Assertions.assertThat(jdbc.queryForObject("select count(*) from miic_test_message where request_id = ? and phase = 'TEST_AFTER_GO_LIVE'",
+        Integer.class, request.id())).isEqualTo(4);
+
+    advance(java.time.Duration.ofDays(32)); // the monthly data-quality review
+    String step4 = evidenceOf(request, "Task_ReviewDataQuality");
+    Assertions.assertThat(step4)
+        .contains("**6 messages** during production data quality: 3 accepted (AA), 3 accepted with errors (AE), 0 rejected (AR)")
+        .doesNotContain("TEST_AFTER_GO_LIVE").doesNotContain("Test messages after go-live");
+    // The step-3 production messages (3 × CNT-006, one refusal) are production data; the test messages after go-live are not.
+    Assertions.assertThat(step4).contains("3 × CNT-006 error");
+    String productionOnly = step4.substring(step4.indexOf("Scenarios covered"));
+    Assertions.assertThat(productionOnly).contains("error CNT-006 occurred in 3 messages").doesNotContain("in 6 messages");
+  }
 }

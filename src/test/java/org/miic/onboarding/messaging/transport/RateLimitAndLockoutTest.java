@@ -25,6 +25,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * Guessing and load (issue 7, item 12): repeated failed sign-ins lock a credential for a while, unknown usernames cost
  * the same work as known ones, and the anonymous validator answers one address a limited number of times a minute.
  */
+@org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
 class RateLimitAndLockoutTest extends ProcessTestSupport {
 
   @Autowired MockMvc mvc;
@@ -33,7 +34,7 @@ class RateLimitAndLockoutTest extends ProcessTestSupport {
   @Autowired OrganizationRepository organizations;
 
   @Test
-  void fiveFailedSignInsLockTheCredentialForFifteenMinutes() throws Exception {
+  void fiveFailedSignInsLockTheCredentialForFifteenMinutes(org.springframework.boot.test.system.CapturedOutput output) throws Exception {
     long org = organizations.findOrCreate("Ash Clinic", START).id();
     agreements.record(org, new AgreementService.Signature("Rep", null, null, LocalDate.of(2026, 3, 1)), "t");
     OnboardingRequest request = submit(Worksheets.complete("Ash Clinic"));
@@ -44,6 +45,11 @@ class RateLimitAndLockoutTest extends ProcessTestSupport {
       assertThat(credentials.authenticate(login.username(), "guess-" + i, null)).isEmpty();
     }
     assertThat(credentials.authenticate(login.username(), login.password(), null)).as("locked, even with the right password").isEmpty();
+    // The lock is logged once, at WARN (a client's mistake, not an error of the application), naming the username.
+    java.util.List<String> lockLines = output.getOut().lines().filter(l -> l.contains("CredentialLockout")).toList();
+    assertThat(lockLines).singleElement().satisfies(line -> assertThat(line)
+        .contains(" WARN ").doesNotContain(" ERROR ")
+        .contains("Exchange credential '" + login.username() + "' locked until").contains("after 5 failed sign-ins in a row"));
     mvc.perform(post("/api/hl7/messages").with(httpBasic(login.username(), login.password())).contentType(MediaType.TEXT_PLAIN)
         .content(Hl7Fixtures.sample("nist-iz-ad-2.1-send-v04-z22.hl7"))).andExpect(status().isUnauthorized());
     advance(Duration.ofMinutes(16));
