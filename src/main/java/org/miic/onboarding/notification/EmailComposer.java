@@ -69,7 +69,6 @@ public class EmailComposer {
   public ComposedEmail compose(EmailRequest request) {
     Organization organization = organizations.findById(request.organizationId())
         .orElseThrow(() -> new NotFoundException("No organization with id " + request.organizationId() + "."));
-    String baseUrl = urls.base();
     Map<String, Object> model = new HashMap<>(request.facts());
     // Asked per email, not once at start-up: before the server has started its port is not known yet (with PORT=0,
     // or a random test port, the links said localhost:8080; issue 7, item 3).

@@ -15,9 +15,31 @@ public class StageRepository {
   public record Stay(long requestId, RequestStage stage, Instant enteredAt, Instant leftAt) {}
 
   private final JdbcTemplate jdbc;
+  /** Recent answers of {@link #currentCached}; entering a stage on this node forgets the request's at once. */
+  private final java.util.concurrent.ConcurrentHashMap<Long, Cached> recent = new java.util.concurrent.ConcurrentHashMap<>();
+  private record Cached(Optional<Stay> stay, long until) {}
+  static final long CACHE_MILLIS = 2_000;
 
   public StageRepository(JdbcTemplate jdbc) {
     this.jdbc = jdbc;
+  }
+
+  /**
+   * The request's current stage, read at most every two seconds (every message of a sender asks; issue 9). A stage
+   * entered on this node is seen at once; on another node within two seconds.
+   */
+  public Optional<Stay> currentCached(long requestId) {
+    long now = System.currentTimeMillis();
+    Cached hit = recent.get(requestId);
+    if (hit != null && hit.until() > now) {
+      return hit.stay();
+    }
+    if (recent.size() > 10_000) {
+      recent.clear();
+    }
+    Optional<Stay> read = current(requestId);
+    recent.put(requestId, new Cached(read, now + CACHE_MILLIS));
+    return read;
   }
 
   /**
@@ -31,6 +53,17 @@ public class StageRepository {
       return; // unknown request, or already in that stage
     }
     long requestId = ids.get(0);
+    recent.remove(requestId);
+    if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+      // Again once the new stage is committed: a message read in between must not keep the old one.
+      org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+          new org.springframework.transaction.support.TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+              recent.remove(requestId);
+            }
+          });
+    }
     jdbc.update("update miic_stage_history set left_at = ? where request_id = ? and left_at is null", Db.ts(at), requestId);
     jdbc.update("insert into miic_stage_history (request_id, stage, entered_at) values (?, ?, ?)", requestId, stage.name(), Db.ts(at));
     jdbc.update("update miic_request set stage = ?, stage_since = ? where id = ?", stage.name(), Db.ts(at), requestId);

@@ -85,12 +85,19 @@ public class EvidenceQueries {
     return n == null ? 0 : n;
   }
 
-  /** Findings of the request's messages in these phases, grouped by rule: errors first, then the most frequent. */
+  /** How many of the latest messages the findings are grouped over: enough to show what to fix, bounded per request. */
+  public static final int FINDINGS_WINDOW = 2000;
+
+  /**
+   * Findings of the request's latest {@link #FINDINGS_WINDOW} messages in these phases, grouped by rule: errors first,
+   * then the most frequent.
+   */
   public List<RuleCount> findingsByRule(long requestId, Collection<TestingPhase> phases, int limit) {
     record Group(String rule, String severity, int count, int messages, long exampleFindingId) {}
     List<Group> groups = jdbc.query("select f.rule, f.severity, count(*) as n, count(distinct f.message_id) as messages, "
-            + "min(f.id) as example from miic_test_finding f join miic_test_message m on m.id = f.message_id "
-            + "where m.request_id = ? and m.phase in (" + in(phases) + ") group by f.rule, f.severity "
+            + "min(f.id) as example from miic_test_finding f join (select id from miic_test_message where request_id = ? "
+            + "and phase in (" + in(phases) + ") order by received_at desc, id desc fetch first " + FINDINGS_WINDOW + " rows only) m "
+            + "on m.id = f.message_id group by f.rule, f.severity "
             + "order by case f.severity when 'ERROR' then 0 when 'WARNING' then 1 else 2 end, n desc, f.rule "
             + "fetch first " + Math.max(1, limit) + " rows only",
         (rs, i) -> new Group(rs.getString("rule"), rs.getString("severity"), rs.getInt("n"), rs.getInt("messages"), rs.getLong("example")),

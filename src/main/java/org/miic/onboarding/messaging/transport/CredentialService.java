@@ -71,7 +71,10 @@ public class CredentialService {
    */
   @Transactional
   public String reissue(long requestId, ExchangeCredential.Environment environment) {
-    credentials.activeFor(requestId, environment).ifPresent(c -> credentials.revoke(c.id(), clock.instant()));
+    credentials.activeFor(requestId, environment).ifPresent(c -> {
+      credentials.revoke(c.id(), clock.instant());
+      forget(c.username());
+    });
     return urls.of("/credentials/" + issue(requestId, environment).revealToken());
   }
 
@@ -100,6 +103,7 @@ public class CredentialService {
           + ". For your security they are shown only once; ask MIIC onboarding staff to issue new ones if they were lost.");
     }
     String password = RandomTokens.next(RandomTokens.MIXED, PASSWORD_LENGTH);
+    forget(c.username());
     if (!credentials.reveal(c.id(), hashes.hash(password), clock.instant())) {
       throw new ConflictException("These credentials were just shown to someone else; ask MIIC onboarding staff for new ones.");
     }
@@ -120,7 +124,7 @@ public class CredentialService {
       hashes.matchesDummy(password); // the same work as any other answer
       return Optional.empty();
     }
-    Optional<ExchangeCredential> known = credentials.byUsername(name).filter(ExchangeCredential::active).filter(c -> c.passwordHash() != null);
+    Optional<ExchangeCredential> known = cached(name).filter(ExchangeCredential::active).filter(c -> c.passwordHash() != null);
     boolean passwordOk = known.isPresent() ? hashes.matches(password, known.get().passwordHash()) : hashes.matchesDummy(password);
     Optional<ExchangeCredential> ok = known.filter(c -> passwordOk).filter(c -> mayUseFacility(c, facilityId));
     if (ok.isPresent()) {
@@ -128,11 +132,39 @@ public class CredentialService {
       if (SecretHasher.isLegacy(ok.get().passwordHash())) {
         // A BCrypt hash of before: verified once the slow way, kept as the keyed hash from now on.
         credentials.rehash(ok.get().id(), ok.get().passwordHash(), hashes.hash(password));
+        forget(name);
       }
     } else {
       lockout.failed(name, clock.instant());
     }
     return ok;
+  }
+
+  /** How long a credential read for a sign-in is reused: one read per sender and second instead of one per message. */
+  static final long CACHE_MILLIS = 5_000;
+  private record Cached(Optional<ExchangeCredential> credential, long until) {}
+  private final java.util.concurrent.ConcurrentHashMap<String, Cached> cache = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /**
+   * The credential of a username, read at most every {@link #CACHE_MILLIS}. A reissue, reveal or revocation on this
+   * node forgets it at once; on another node it takes effect within that time (the README says so).
+   */
+  private Optional<ExchangeCredential> cached(String username) {
+    long now = System.currentTimeMillis();
+    Cached hit = cache.get(username);
+    if (hit != null && hit.until() > now) {
+      return hit.credential();
+    }
+    if (cache.size() > 10_000) {
+      cache.clear(); // made-up usernames must not fill memory
+    }
+    Optional<ExchangeCredential> read = credentials.byUsername(username);
+    cache.put(username, new Cached(read, now + CACHE_MILLIS));
+    return read;
+  }
+
+  private void forget(String username) {
+    cache.remove(username);
   }
 
   /** The credential's own facility, or one on the request's current worksheet (one indexed query, only for another). */

@@ -111,6 +111,9 @@ class IisSoapController {
         child(operation, "password").orElse(null), child(operation, "facilityID").orElse(null))
         .orElseThrow(() -> new SoapFault(SoapFault.Kind.SECURITY,
             "Unknown username, wrong password or facilityID: use the MIIC exchange credentials issued to your organization.", true));
+    // XML turns every carriage return into a line feed unless the sender escapes it (&#13;): the segments are restored
+    // here, so that no organization is told about line feeds its SOAP stack made.
+    hl7 = hl7.replace("\r\n", "\r").replace('\n', '\r');
     Hl7Input.Decoded decoded = Hl7Input.decode(hl7.getBytes(StandardCharsets.UTF_8));
     return intake.receive(credential, MessageIntake.Channel.SOAP, decoded.problem() == null ? decoded.text() : hl7);
   }

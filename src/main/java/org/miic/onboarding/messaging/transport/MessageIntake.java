@@ -13,7 +13,6 @@ import java.time.Clock;
 import java.util.Set;
 import org.miic.onboarding.onboarding.TestingPhase;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Messages sent by organizations through the SOAP or HTTP endpoint: validated, acknowledged as the CDC IG prescribes,
@@ -32,13 +31,11 @@ public class MessageIntake {
   private final AckBuilder acks;
   private final TestMessageRepository messages;
   private final TestingPhaseLocator phases;
-  private final org.springframework.context.ApplicationEventPublisher events;
   private final QueryResponder queries;
   private final Clock clock;
 
   public MessageIntake(MessageValidator validator, AckBuilder acks, TestMessageRepository messages, TestingPhaseLocator phases,
-      org.springframework.context.ApplicationEventPublisher events, QueryResponder queries, Clock clock) {
-    this.events = events;
+      QueryResponder queries, Clock clock) {
     this.queries = queries;
     this.validator = validator;
     this.acks = acks;
@@ -51,17 +48,15 @@ public class MessageIntake {
    * Validates, stores and answers one message from an authenticated organization: an ACK for a VXU, an RSP for a
    * QBP (answered from the organization's own test patients).
    */
-  @Transactional
   public String receive(ExchangeCredential credential, Channel channel, String text) {
     ValidationResult result = validator.validate(text);
     String ack = result.isQuery() ? queries.respond(result, messages.patientMessages(credential.organizationId()))
         : acks.ack(result);
     TestingPhase phase = phaseFor(credential);
     Set<Scenario> scenarios = result.ackCode() == ValidationResult.AckCode.AR ? Set.of() : Scenario.of(result);
-    messages.insert(credential, phase, channel.name(), clock.instant(), result, scenarios, text, ack);
-    if (credential.requestId() != null) {
-      events.publishEvent(new MessageStored(credential.requestId(), phase));
-    }
+    // Stored (in a batch with whatever else arrived meanwhile) before the acknowledgement goes out.
+    messages.insert(credential, phase, channel.name(), clock.instant(), result, scenarios, text, ack,
+        credential.requestId() == null ? null : new MessageStored(credential.requestId(), phase));
     return ack;
   }
 

@@ -5,7 +5,6 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.List;
-import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,7 +33,7 @@ public class AckBuilder {
         .append(escape(result.sendingApplication())).append('|').append(escape(result.sendingFacility())).append('|')
         .append(HL7_TIME.format(ZonedDateTime.now(clock))).append("||ACK^")
         .append(result.triggerEvent().isEmpty() ? "V04" : escape(result.triggerEvent())).append("^ACK|")
-        .append(UUID.randomUUID()).append('|').append(processingId(result.processingId()))
+        .append(ControlIds.next()).append('|').append(processingId(result.processingId()))
         .append("|2.5.1|||NE|NE|||||Z23^CDCPHINVS");
     ack.append("\rMSA|").append(result.ackCode().name()).append('|').append(escape(result.controlId()));
     List<Finding> shown = shown(result.findings());

@@ -194,7 +194,9 @@ public class Codebase {
     if (value == null) {
       return List.of();
     }
-    Map<String, List<Code>> index = indexes.computeIfAbsent(set + "/" + codeset, k -> {
+    String key = set + "/" + codeset;
+    Map<String, List<Code>> known = indexes.get(key); // a read first: computeIfAbsent locks its bin (issue 9)
+    Map<String, List<Code>> index = known != null ? known : indexes.computeIfAbsent(key, k -> {
       Map<String, List<Code>> built = new HashMap<>();
       for (Code c : sets.get(set).values()) {
         for (String link : c.links(codeset)) {

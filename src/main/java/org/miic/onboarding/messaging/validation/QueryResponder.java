@@ -6,7 +6,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
 import org.miic.onboarding.messaging.validation.Hl7Text.Segment;
 import org.springframework.stereotype.Component;
 
@@ -42,7 +41,7 @@ public class QueryResponder {
     List<String> out = new ArrayList<>();
     Segment msh = query.message().msh();
     out.add(String.join("|", "MSH", "^~\\&", AckBuilder.APPLICATION, AckBuilder.APPLICATION, clean(msh.field(3)), clean(msh.field(4)),
-        HL7_TIME.format(ZonedDateTime.now(clock)), "", "RSP^K11^RSP_K11", UUID.randomUUID().toString(), clean(msh.component(11, 1)),
+        HL7_TIME.format(ZonedDateTime.now(clock)), "", "RSP^K11^RSP_K11", ControlIds.next().toString(), clean(msh.component(11, 1)),
         "2.5.1", "", "", "NE", "NE", "", "", "", "", profile + "^CDCPHINVS"));
     out.add("MSA|" + query.ackCode().name() + "|" + clean(msh.field(10)));
     out.addAll(errs);

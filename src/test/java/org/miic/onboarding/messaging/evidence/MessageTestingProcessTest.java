@@ -275,7 +275,9 @@ class MessageTestingProcessTest extends ProcessTestSupport {
         .content(message)).andExpect(status().isOk()).andExpect(content().string(containsString("MSA|")));
   }
 
+  /** The evidence the task form shows, once the refresh that follows messages has run. */
   private String evidenceOf(OnboardingRequest request, String taskKey) {
+    refresh.flush();
     return (String) forms.getTaskFormVariables(task(request, taskKey).getId()).get("testEvidence");
   }
 

@@ -17,7 +17,7 @@ class MessagePhaseTest {
   }
 
   private static MessageIntake intakeWhereTheRequestIsIn(TestingPhase phase) {
-    return new MessageIntake(null, null, null, requestId -> phase, requestId -> {}, null, null);
+    return new MessageIntake(null, null, null, requestId -> phase, null, null);
   }
 
   @Test

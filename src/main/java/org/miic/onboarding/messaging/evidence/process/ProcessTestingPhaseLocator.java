@@ -22,7 +22,7 @@ class ProcessTestingPhaseLocator implements TestingPhaseLocator {
 
   @Override
   public TestingPhase phaseOf(long requestId) {
-    return stages.current(requestId).map(StageRepository.Stay::stage).map(ProcessTestingPhaseLocator::phase).orElse(TestingPhase.QUEUE);
+    return stages.currentCached(requestId).map(StageRepository.Stay::stage).map(ProcessTestingPhaseLocator::phase).orElse(TestingPhase.QUEUE);
   }
 
   static TestingPhase phase(RequestStage stage) {

@@ -309,7 +309,8 @@ final class VaccinationRules {
   private static final java.util.Map<String, Optional<Pattern>> LOT_PATTERNS = new java.util.concurrent.ConcurrentHashMap<>();
 
   private static boolean matches(String regex, String lot) {
-    Optional<Pattern> p = LOT_PATTERNS.computeIfAbsent(regex, r -> {
+    Optional<Pattern> known = LOT_PATTERNS.get(regex); // a read first: computeIfAbsent locks its bin (issue 9)
+    Optional<Pattern> p = known != null ? known : LOT_PATTERNS.computeIfAbsent(regex, r -> {
       try {
         return Optional.of(Pattern.compile(r));
       } catch (RuntimeException e) {

@@ -63,8 +63,11 @@ public final class DataTypes {
     return c != null && !(c.size() == 1 && c.get(0).position() == 0);
   }
 
+  /** A read first: computeIfAbsent locks its bin, and sixteen message threads asking for CE at once queued on it (issue 9). */
   public List<ComponentDef> components(String type) {
-    return components.computeIfAbsent(type, t -> types.getOrDefault(t, List.of()).stream().filter(c -> c.position() > 0).toList());
+    List<ComponentDef> found = components.get(type);
+    return found != null ? found
+        : components.computeIfAbsent(type, t -> types.getOrDefault(t, List.of()).stream().filter(c -> c.position() > 0).toList());
   }
 
   private final Map<String, List<ComponentDef>> components = new java.util.concurrent.ConcurrentHashMap<>();

@@ -82,6 +82,10 @@ public final class ProfileChecker {
   private final Map<MessageProfile, Map<String, String>> leadersByProfile = new java.util.concurrent.ConcurrentHashMap<>();
 
   private Map<String, String> leaders(MessageProfile profile) {
+    Map<String, String> known = leadersByProfile.get(profile); // a read first: computeIfAbsent locks (issue 9)
+    if (known != null) {
+      return known;
+    }
     return leadersByProfile.computeIfAbsent(profile, p -> {
       Map<String, String> leaders = new HashMap<>();
       for (GroupDef g : p.groups()) {
@@ -202,15 +206,16 @@ public final class ProfileChecker {
       }
       String usage = f.usage().conditional() && f.predicate() != null ? f.usage().resolve(f.predicate().test(values))
           : f.usage().conditional() ? f.usage().whenFalse() : f.usage().code();
-      String element = f.element();
       if (s.isEmpty(f.position())) {
         if ("R".equals(usage)) {
+          String element = f.element();
           out.add(new Violation(Violation.Kind.FIELD_MISSING, s.at(f.position()), element, true, element + " (" + f.name() + ") is required"
               + (f.usage().conditional() && f.predicate() != null ? " when " + f.predicate() : "") + "."));
         }
         continue;
       }
       if ("X".equals(usage)) {
+        String element = f.element();
         out.add(new Violation(Violation.Kind.FIELD_NOT_SUPPORTED, s.at(f.position()), element, false,
             element + " (" + f.name() + ") is not supported in this profile; its value was ignored."));
         continue;
@@ -218,6 +223,7 @@ public final class ProfileChecker {
       boolean required = "R".equals(usage);
       int reps = s.repetitionCount(f.position());
       if (!f.cardinality().allows(reps)) {
+        String element = f.element();
         out.add(new Violation(Violation.Kind.FIELD_REPEATED, s.at(f.position()), element, false, element + " (" + f.name() + ") may repeat at most "
             + f.cardinality().max() + " time" + (f.cardinality().max() == 1 ? "" : "s") + "; " + reps + " were sent and the extra ones were ignored."));
       }
@@ -228,12 +234,33 @@ public final class ProfileChecker {
     }
   }
 
+  /**
+   * Names a checked element for a finding (PID-5, PID-5.1, PID-3.4.1) and says what it is; the strings are made only
+   * when a finding needs them (making them for every element cost a tenth of a message's CPU).
+   */
+  private record Label(FieldDef field, ComponentDef component, ComponentDef sub, boolean timeStamp) {
+
+    String element() {
+      if (component == null || timeStamp) {
+        return field.element();
+      }
+      return field.element() + "." + component.position() + (sub == null ? "" : "." + sub.position());
+    }
+
+    String name() {
+      if (sub != null) {
+        return sub.name();
+      }
+      return component == null || timeStamp ? field.name() : component.name() + " of " + field.name();
+    }
+  }
+
   private void value(Segment s, FieldDef f, int rep, boolean required, List<Violation> out) {
     String type = f.type();
     Hl7Location at = rep > 1 ? new Hl7Location(s.name(), s.sequence(), f.position(), rep, 0) : s.at(f.position());
     if (!types.composite(type)) {
       String raw = s.component(f.position(), rep, 1);
-      primitive(raw, type, f.maxLength(), f.valueSet(), f.precision(), at, f.element(), f.name(), required, out);
+      primitive(raw, type, f.maxLength(), f.valueSet(), f.precision(), at, new Label(f, null, null, false), required, out);
       return;
     }
     List<ComponentDef> components = types.components(type);
@@ -241,11 +268,11 @@ public final class ProfileChecker {
       String raw = s.component(f.position(), rep, c.position());
       // A time stamp is its date: the IG's acknowledgements point at the field (PID^1^7), not at TS.1.
       boolean timeStamp = "TS".equals(type) && c.position() == 1;
-      Hl7Location cat = timeStamp ? at : new Hl7Location(s.name(), s.sequence(), f.position(), rep, c.position());
-      String element = timeStamp ? f.element() : f.element() + "." + c.position();
       String usage = componentUsage(type, c, s, f.position(), rep);
       if (blank(raw)) {
         if ("R".equals(usage)) {
+          Hl7Location cat = timeStamp ? at : new Hl7Location(s.name(), s.sequence(), f.position(), rep, c.position());
+          String element = new Label(f, c, null, timeStamp).element();
           out.add(new Violation(Violation.Kind.COMPONENT_MISSING, cat, element, required, element + " (" + c.name() + " of " + f.name()
               + ") is required when " + f.element() + " is sent" + (required ? "." : "; the field was ignored.")));
         }
@@ -266,12 +293,13 @@ public final class ProfileChecker {
           continue;
         }
       }
+      Hl7Location cat = timeStamp ? at : new Hl7Location(s.name(), s.sequence(), f.position(), rep, c.position());
       if (types.composite(c.componentType())) {
         String sub = s.subcomponent(f.position(), rep, c.position(), 1);
         for (ComponentDef sc : types.components(c.componentType())) {
           String sraw = s.subcomponent(f.position(), rep, c.position(), sc.position());
           if (!blank(sraw) && !types.composite(sc.componentType())) {
-            primitive(sraw, sc.componentType(), sc.maxLength(), sc.valueSet(), "", cat, element + "." + sc.position(), sc.name(), required, out);
+            primitive(sraw, sc.componentType(), sc.maxLength(), sc.valueSet(), "", cat, new Label(f, c, sc, false), required, out);
           }
         }
         if (blank(sub) && types.components(c.componentType()).isEmpty()) {
@@ -279,8 +307,7 @@ public final class ProfileChecker {
         }
       } else {
         String precision = c.position() == 1 && ("TS".equals(type) || "DR".equals(type)) ? f.precision() : "";
-        primitive(raw, c.componentType(), c.maxLength(), valueSet, precision, cat, element, timeStamp ? f.name() : c.name() + " of " + f.name(),
-            required, out);
+        primitive(raw, c.componentType(), c.maxLength(), valueSet, precision, cat, new Label(f, c, null, timeStamp), required, out);
       }
     }
   }
@@ -323,7 +350,7 @@ public final class ProfileChecker {
         || "HL70162".equalsIgnoreCase(valueSet));
   }
 
-  private void primitive(String raw, String type, int maxLength, String valueSet, String precision, Hl7Location at, String element, String name,
+  private void primitive(String raw, String type, int maxLength, String valueSet, String precision, Hl7Location at, Label label,
       boolean required, List<Violation> out) {
     String v = raw.trim();
     if (v.isEmpty() || "\"\"".equals(v)) {
@@ -334,26 +361,26 @@ public final class ProfileChecker {
       case "DTM", "DT" -> {
         Hl7Timestamp ts = Hl7Timestamp.parse(v);
         if (!ts.valid() || ("DT".equals(type) && v.length() > 8)) {
-          out.add(new Violation(Violation.Kind.DATE_INVALID, at, element, required, element + " (" + name + "): "
+          out.add(new Violation(Violation.Kind.DATE_INVALID, at, label.element(), required, label.element() + " (" + label.name() + "): "
               + (ts.valid() ? "'" + abbreviate(v) + "' is a date and time, but a date (YYYYMMDD) belongs here" : ts.problem()) + "."));
           return;
         }
         if (ts.offsetMalformed()) {
-          out.add(new Violation(Violation.Kind.TIME_ZONE, at, element, false, element + " (" + name + "): the time-zone offset in '"
+          out.add(new Violation(Violation.Kind.TIME_ZONE, at, label.element(), false, label.element() + " (" + label.name() + "): the time-zone offset in '"
               + abbreviate(v) + "' is not +/-HHMM (e.g. -0600); the time zone was ignored."));
         }
-        precision(v, precision, at, element, name, required, out);
+        precision(v, precision, at, label, required, out);
       }
       case "NM" -> {
         if (!number(v)) {
-          out.add(new Violation(Violation.Kind.DATA_TYPE, at, element, required, element + " (" + name + ") must be a number; '"
+          out.add(new Violation(Violation.Kind.DATA_TYPE, at, label.element(), required, label.element() + " (" + label.name() + ") must be a number; '"
               + abbreviate(v) + "' is not."));
           return;
         }
       }
       case "SI" -> {
         if (!v.chars().allMatch(Character::isDigit) || v.length() > 4) {
-          out.add(new Violation(Violation.Kind.DATA_TYPE, at, element, required, element + " (" + name
+          out.add(new Violation(Violation.Kind.DATA_TYPE, at, label.element(), required, label.element() + " (" + label.name()
               + ") must be a sequence number (a whole number, 0 or more); '" + abbreviate(v) + "' is not."));
           return;
         }
@@ -363,17 +390,17 @@ public final class ProfileChecker {
       }
     }
     if (max > 0 && raw.length() > max) {
-      out.add(new Violation(Violation.Kind.TOO_LONG, at, element, false, element + " (" + name + ") is " + raw.length()
+      out.add(new Violation(Violation.Kind.TOO_LONG, at, label.element(), false, label.element() + " (" + label.name() + ") is " + raw.length()
           + " characters long; the profile allows " + max + ", and a receiver may cut it."));
     }
     if (valueSet != null && !valueSet.isEmpty() && ("ID".equals(type) || "IS".equals(type) || "ST".equals(type))
         && valueSets.known(valueSet) && !valueSets.contains(valueSet, v)) {
-      out.add(new Violation(Violation.Kind.VALUE_SET, at, element, required, element + " (" + name + "): '" + abbreviate(v)
+      out.add(new Violation(Violation.Kind.VALUE_SET, at, label.element(), required, label.element() + " (" + label.name() + "): '" + abbreviate(v)
           + "' is not a code of " + valueSet + "."));
     }
   }
 
-  private static void precision(String v, String precision, Hl7Location at, String element, String name, boolean required, List<Violation> out) {
+  private static void precision(String v, String precision, Hl7Location at, Label label, boolean required, List<Violation> out) {
     if (precision == null || precision.isEmpty()) {
       return;
     }
@@ -390,7 +417,7 @@ public final class ProfileChecker {
       default -> null;
     };
     if (need != null && ts.valid()) {
-      out.add(new Violation(Violation.Kind.PRECISION, at, element, required, element + " (" + name + ") must be precise " + need
+      out.add(new Violation(Violation.Kind.PRECISION, at, label.element(), required, label.element() + " (" + label.name() + ") must be precise " + need
           + "; '" + abbreviate(v) + "' is not."));
     }
   }
