@@ -1,0 +1,320 @@
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The load driver of the MIIC Exchange Onboarding harness (bench/run starts the application and calls this): every
+ * measured operation at 1, 4 and 16 clients over HTTP, the bare-engine baseline beside them, rates and latency
+ * percentiles written as JSON lines. A single Java file with no dependencies: {@code java bench/LoadDriver.java ...}.
+ *
+ * <p>Usage: {@code java bench/LoadDriver.java BASE_URL ADMIN_PASSWORD LABEL OUTPUT_FILE [seconds] [clients,...]}
+ */
+public class LoadDriver {
+
+  static String base;
+  static String admin;
+  static String label;
+  static Path output;
+  static int seconds = 10;
+  static int[] clientCounts = {1, 4, 16};
+  static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
+
+  public static void main(String[] args) throws Exception {
+    base = args[0];
+    admin = "admin:" + args[1];
+    label = args[2];
+    output = Path.of(args[3]);
+    if (args.length > 4) {
+      seconds = Integer.parseInt(args[4]);
+    }
+    if (args.length > 5) {
+      clientCounts = Arrays.stream(args[5].split(",")).mapToInt(Integer::parseInt).toArray();
+    }
+    String vxu = Files.readString(Path.of("src/test/resources/hl7/nist-iz-ad-2.1-send-v04-z22.hl7"), StandardCharsets.UTF_8);
+
+    // The messages: one organization in transport testing sends from every client at once.
+    Map<String, String> sender = json(call("POST", "/api/bench/sender", null, null, admin).body());
+    String user = sender.get("username");
+    String password = sender.get("password");
+    String facility = sender.get("facilityId");
+    for (int clients : clientCounts) {
+      run("validate", clients, () -> request("POST", "/api/hl7/validate", vxu, "text/plain", null));
+    }
+    for (int clients : clientCounts) {
+      run("https-post", clients, () -> request("POST", "/api/hl7/messages?facilityID=" + facility, vxu, "text/plain", user + ":" + password));
+    }
+    String soap = soapEnvelope(user, password, facility, vxu);
+    for (int clients : clientCounts) {
+      run("soap", clients, () -> request("POST", "/iis/soap", soap, "application/soap+xml; charset=UTF-8", null));
+    }
+    for (int clients : clientCounts) {
+      run("queue-page", clients, () -> request("GET", "/api/queue?page=0&size=50", null, null, admin));
+    }
+
+    // Intake (a worksheet of a new organization: receipt, completeness check, agreement request) beside the bare engine's start.
+    String prefix = "Intake " + label + " " + System.currentTimeMillis();
+    AtomicInteger n = new AtomicInteger();
+    for (int clients : clientCounts) {
+      run("intake", clients, () -> request("POST", "/api/worksheets", worksheetJson(prefix + "-" + n.getAndIncrement()), "application/json", null));
+      run("baseline-start", clients, () -> request("POST", "/engine-rest/process-definition/key/BenchBaseline/start", "{}",
+          "application/json", admin));
+    }
+
+    // Staff completions of each task type beside the bare engine's completion, from pools prepared in the application.
+    Map<String, String> variables = new LinkedHashMap<>();
+    variables.put("Task_RecordUserAgreement", "{\"signerName\":{\"value\":\"Dr. Kim\"},\"signedOn\":{\"value\":\"" + today() + "\"}}");
+    variables.put("Task_ReviewWorksheet", "{\"worksheetDecision\":{\"value\":\"complete\"}}");
+    variables.put("Task_SetUpTransport", "{\"transportOutcome\":{\"value\":\"passed\"}}");
+    variables.put("Task_MessageFormatTesting", "{\"formatOutcome\":{\"value\":\"passed\"}}");
+    variables.put("Task_MessageContentValidation", "{\"contentOutcome\":{\"value\":\"passed\"},\"noMessagesReason\":{\"value\":\"Load test\"}}");
+    variables.put("Task_ApproveMessageContent", "{\"contentApproval\":{\"value\":\"approved\"},\"noMessagesReason\":{\"value\":\"Load test\"}}");
+    variables.put("Task_CoordinateGoLive", "{\"goLiveDate\":{\"value\":\"" + today() + "\"}}");
+    for (int clients : clientCounts) {
+      int poolSize = Math.max(40, clients * 25);
+      List<String> baselineTasks = baselineTasks(poolSize);
+      run("baseline-complete", clients, pool(baselineTasks, id -> request("POST", "/engine-rest/task/" + id + "/complete",
+          "{\"variables\":{}}", "application/json", admin)));
+      for (Map.Entry<String, String> task : variables.entrySet()) {
+        List<String> ids = ids(call("POST", "/api/bench/pool?task=" + task.getKey() + "&count=" + poolSize, null, null, admin).body());
+        run("complete " + task.getKey().replace("Task_", ""), clients, pool(ids, id -> request("POST", "/engine-rest/task/" + id + "/complete",
+            "{\"variables\":" + task.getValue() + "}", "application/json", admin)));
+      }
+    }
+  }
+
+  /** One measurement: {@code clients} threads send requests for {@code seconds} (after a short warm-up), or until a pool runs dry. */
+  static void run(String operation, int clients, Supplier<HttpRequest> next) throws Exception {
+    if (!(next instanceof Pool)) {
+      drive(clients, next, Math.min(3, seconds), null); // warm-up, not recorded
+    }
+    List<Long> latencies = new ArrayList<>();
+    AtomicInteger errors = new AtomicInteger();
+    long started = System.nanoTime();
+    List<String> samples = new ArrayList<>();
+    drive(clients, next, seconds, new Recorder(latencies, errors, samples));
+    double elapsed = (System.nanoTime() - started) / 1e9;
+    long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
+    Map<String, Object> result = new LinkedHashMap<>();
+    result.put("label", label);
+    result.put("operation", operation);
+    result.put("clients", clients);
+    result.put("count", sorted.length);
+    result.put("errors", errors.get());
+    result.put("seconds", round(elapsed));
+    result.put("perSecond", round(sorted.length / elapsed));
+    result.put("p50ms", percentile(sorted, 50));
+    result.put("p95ms", percentile(sorted, 95));
+    result.put("p99ms", percentile(sorted, 99));
+    if (!samples.isEmpty()) {
+      result.put("firstError", samples.get(0));
+    }
+    String line = toJson(result);
+    System.out.println(line);
+    Files.writeString(output, line + "\n", StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+  }
+
+  record Recorder(List<Long> latencies, AtomicInteger errors, List<String> samples) {}
+
+  static void drive(int clients, Supplier<HttpRequest> next, int forSeconds, Recorder recorder) throws Exception {
+    long until = System.nanoTime() + forSeconds * 1_000_000_000L;
+    CountDownLatch done = new CountDownLatch(clients);
+    List<List<Long>> perThread = new ArrayList<>();
+    for (int c = 0; c < clients; c++) {
+      List<Long> mine = new ArrayList<>();
+      perThread.add(mine);
+      Thread t = new Thread(() -> {
+        try {
+          while (System.nanoTime() < until) {
+            HttpRequest request = next.get();
+            if (request == null) {
+              break; // the pool ran dry
+            }
+            long t0 = System.nanoTime();
+            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            long t1 = System.nanoTime();
+            boolean ok = response.statusCode() / 100 == 2 && !response.body().contains("env:Fault");
+            if (recorder != null) {
+              if (ok) {
+                mine.add(t1 - t0);
+              } else {
+                recorder.errors().incrementAndGet();
+                synchronized (recorder.samples()) {
+                  if (recorder.samples().size() < 3) {
+                    recorder.samples().add(response.statusCode() + " " + response.body().substring(0, Math.min(300, response.body().length())));
+                  }
+                }
+              }
+            }
+          }
+        } catch (IOException | InterruptedException e) {
+          if (recorder != null) {
+            recorder.errors().incrementAndGet();
+          }
+        } finally {
+          done.countDown();
+        }
+      });
+      t.start();
+    }
+    done.await();
+    if (recorder != null) {
+      perThread.forEach(recorder.latencies()::addAll);
+    }
+  }
+
+  /** Requests from a pool of ids, each used once; null when it runs dry. */
+  static final class Pool implements Supplier<HttpRequest> {
+    private final ConcurrentLinkedQueue<String> ids;
+    private final java.util.function.Function<String, HttpRequest> make;
+
+    Pool(List<String> ids, java.util.function.Function<String, HttpRequest> make) {
+      this.ids = new ConcurrentLinkedQueue<>(ids);
+      this.make = make;
+    }
+
+    @Override
+    public HttpRequest get() {
+      String id = ids.poll();
+      return id == null ? null : make.apply(id);
+    }
+  }
+
+  static Pool pool(List<String> ids, java.util.function.Function<String, HttpRequest> make) {
+    return new Pool(ids, make);
+  }
+
+  static List<String> baselineTasks(int count) throws Exception {
+    for (int i = 0; i < count; i++) {
+      call("POST", "/engine-rest/process-definition/key/BenchBaseline/start", "{}", "application/json", admin);
+    }
+    String body = call("GET", "/engine-rest/task?processDefinitionKey=BenchBaseline&maxResults=" + count, null, null, admin).body();
+    List<String> ids = new ArrayList<>();
+    Matcher m = Pattern.compile("\"id\":\"([^\"]+)\"").matcher(body);
+    while (m.find()) {
+      ids.add(m.group(1));
+    }
+    return ids;
+  }
+
+  static HttpRequest request(String method, String path, String body, String contentType, String basic) {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(120));
+    if (contentType != null) {
+      b.header("Content-Type", contentType);
+    }
+    if (basic != null) {
+      b.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(basic.getBytes(StandardCharsets.UTF_8)));
+    }
+    b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+    return b.build();
+  }
+
+  static HttpResponse<String> call(String method, String path, String body, String contentType, String basic) throws Exception {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofMinutes(30));
+    if (contentType != null) {
+      b.header("Content-Type", contentType);
+    }
+    if (basic != null) {
+      b.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(basic.getBytes(StandardCharsets.UTF_8)));
+    }
+    b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    if (r.statusCode() / 100 != 2) {
+      throw new IllegalStateException(method + " " + path + " answered " + r.statusCode() + ": " + r.body());
+    }
+    return r;
+  }
+
+  static String soapEnvelope(String user, String password, String facility, String hl7) {
+    return "<soap:Envelope xmlns:soap=\"http://www.w3.org/2003/05/soap-envelope\" xmlns:urn=\"urn:cdc:iisb:2011\"><soap:Header/><soap:Body>"
+        + "<urn:submitSingleMessage><urn:username>" + user + "</urn:username><urn:password>" + password + "</urn:password>"
+        + "<urn:facilityID>" + facility + "</urn:facilityID><urn:hl7Message>" + hl7.replace("&", "&amp;").replace("<", "&lt;")
+        + "</urn:hl7Message></urn:submitSingleMessage></soap:Body></soap:Envelope>";
+  }
+
+  static String worksheetJson(String name) {
+    String domain = name.toLowerCase().replaceAll("[^a-z0-9]", "") + ".example";
+    return "{\"organizationName\":\"" + name + "\",\"organizationType\":\"PEDIATRICS\",\"requestType\":\"NEW_SUBMISSION\","
+        + "\"mnvfcPin\":\"12345\",\"immunizationsPerYear\":12000,\"sourceSystem\":{\"vendor\":\"Epic\",\"product\":\"EpicCare\","
+        + "\"version\":\"2024\"},\"messageFormat\":\"HL7_2_5_1\",\"transport\":\"SOAP_WEB_SERVICE\",\"capabilities\":{\"submissionMode\":"
+        + "\"REAL_TIME\",\"receivesAcks\":true,\"sendsQueries\":false},\"primaryContact\":{\"name\":\"Ann Lee\",\"email\":\"primary@" + domain
+        + "\",\"phone\":\"612-555-0100\"},\"technicalContact\":{\"name\":\"Raj Patel\",\"email\":\"tech@" + domain + "\",\"phone\":"
+        + "\"612-555-0101\"},\"authorizedRepresentative\":{\"name\":\"Dr. Kim\",\"email\":\"rep@" + domain + "\",\"phone\":\"612-555-0102\"},"
+        + "\"submittingFor\":[{\"name\":\"North\",\"facilityId\":\"FAC-N\"},{\"name\":\"South\",\"facilityId\":\"FAC-S\"}],"
+        + "\"supplementalMaterials\":\"Sample messages\"}";
+  }
+
+  static String today() {
+    return LocalDate.now(ZoneId.of("America/Chicago")).toString();
+  }
+
+  static List<String> ids(String body) {
+    List<String> ids = new ArrayList<>();
+    Matcher list = Pattern.compile("\"taskIds\":\\[([^\\]]*)\\]").matcher(body);
+    if (list.find()) {
+      Matcher m = Pattern.compile("\"([^\"]+)\"").matcher(list.group(1));
+      while (m.find()) {
+        ids.add(m.group(1));
+      }
+    }
+    return ids;
+  }
+
+  /** The string fields of a flat JSON object. */
+  static Map<String, String> json(String body) {
+    Map<String, String> out = new LinkedHashMap<>();
+    Matcher m = Pattern.compile("\"([^\"]+)\":\"([^\"]*)\"").matcher(body);
+    while (m.find()) {
+      out.put(m.group(1), m.group(2));
+    }
+    return out;
+  }
+
+  static String enc(String s) {
+    return java.net.URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
+
+  static double percentile(long[] sorted, double p) {
+    if (sorted.length == 0) {
+      return 0;
+    }
+    int rank = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+    return round(sorted[Math.max(0, Math.min(sorted.length - 1, rank))] / 1e6);
+  }
+
+  static double round(double v) {
+    return Math.round(v * 100.0) / 100.0;
+  }
+
+  static String toJson(Map<String, Object> map) {
+    StringBuilder s = new StringBuilder("{");
+    for (Map.Entry<String, Object> e : map.entrySet()) {
+      if (s.length() > 1) {
+        s.append(',');
+      }
+      s.append('"').append(e.getKey()).append("\":");
+      Object v = e.getValue();
+      s.append(v instanceof String str ? "\"" + str.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", " ").replace("\r", " ") + "\"" : v);
+    }
+    return s.append('}').toString();
+  }
+}
