@@ -123,8 +123,14 @@ class IisSoapController {
         + " bytes, the most MIIC accepts; send one message at a time.", true);
   }
 
-  /** A hardened parser: no DTD at all (so no external entity and no entity expansion), no XInclude. */
-  static Document parse(byte[] body) {
+  /** Thread-safe once configured; looked up once (the lookup per call cost more than writing the answer). */
+  private static final XMLOutputFactory OUTPUT = XMLOutputFactory.newFactory();
+
+  /** A hardened parser per thread: factories are looked up once, and a builder is reset between documents. */
+  private static final ThreadLocal<DocumentBuilder> BUILDERS = ThreadLocal.withInitial(IisSoapController::hardenedBuilder);
+
+  /** No DTD at all (so no external entity and no entity expansion), no XInclude, at most {@link #MAX_XML_DEPTH} levels. */
+  private static DocumentBuilder hardenedBuilder() {
     try {
       DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
       f.setNamespaceAware(true);
@@ -141,15 +147,25 @@ class IisSoapController {
       f.setAttribute("http://www.oracle.com/xml/jaxp/properties/maxElementDepth", MAX_XML_DEPTH);
       DocumentBuilder builder = f.newDocumentBuilder();
       builder.setErrorHandler(null);
-      try (InputStream in = new ByteArrayInputStream(body)) {
-        return builder.parse(in);
-      } catch (StackOverflowError e) {
-        throw new SoapFault(SoapFault.Kind.UNKNOWN, "The request nests its XML elements too deeply to be a SOAP call.", true);
-      }
+      return builder;
+    } catch (ParserConfigurationException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static Document parse(byte[] body) {
+    DocumentBuilder builder = BUILDERS.get();
+    builder.reset();
+    builder.setErrorHandler(null);
+    try (InputStream in = new ByteArrayInputStream(body)) {
+      return builder.parse(in);
+    } catch (StackOverflowError e) {
+      BUILDERS.remove();
+      throw new SoapFault(SoapFault.Kind.UNKNOWN, "The request nests its XML elements too deeply to be a SOAP call.", true);
     } catch (SAXException e) {
       throw new SoapFault(SoapFault.Kind.UNKNOWN, "The request is not a well-formed SOAP 1.2 envelope (DTDs and entities are not "
           + "accepted): " + e.getMessage(), true);
-    } catch (ParserConfigurationException | IOException e) {
+    } catch (IOException e) {
       throw new IllegalStateException(e);
     }
   }
@@ -238,7 +254,7 @@ class IisSoapController {
   private static String envelope(BodyWriter body) {
     try {
       StringWriter out = new StringWriter();
-      XMLStreamWriter w = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
+      XMLStreamWriter w = OUTPUT.createXMLStreamWriter(out);
       w.writeStartDocument("UTF-8", "1.0");
       w.writeStartElement("env", "Envelope", SOAP12);
       w.writeNamespace("env", SOAP12);
