@@ -39,14 +39,15 @@ public class MessageWriter {
   private static final Logger LOG = LoggerFactory.getLogger(MessageWriter.class);
 
   private static final String MESSAGE_SQL = "insert into miic_test_message (organization_id, request_id, credential_id, phase, channel, "
-      + "received_at, message_type, control_id, ack_code, error_count, warning_count, scenarios, message, ack) "
-      + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+      + "received_at, message_type, control_id, ack_code, error_count, warning_count, scenarios, message, ack, received_day, "
+      + "administered_doses, report_delay_days, expected_fields, present_fields) "
+      + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
   private static final String FINDING_SQL = "insert into miic_test_finding (message_id, rule, severity, location, hl7_error_code, "
       + "application_error_code, text) values (?, ?, ?, ?, ?, ?, ?)";
 
   /** One message as stored, with its findings. */
   public record Row(long organizationId, Long requestId, long credentialId, String phase, String channel, java.time.Instant receivedAt,
-      String messageType, String controlId, String ackCode, int errorCount, int warningCount, String scenarios, String message,
+      java.time.LocalDate receivedDay, org.miic.onboarding.quality.MessageMeasures measures, String messageType, String controlId, String ackCode, int errorCount, int warningCount, String scenarios, String message,
       String ack, List<FindingRow> findings, Object storedEvent) {}
 
   /** One finding as stored. */
@@ -174,6 +175,11 @@ public class MessageWriter {
         ps.setString(12, r.scenarios());
         ps.setString(13, r.message());
         ps.setString(14, r.ack());
+        ps.setObject(15, r.receivedDay());
+        ps.setInt(16, r.measures().administeredDoses());
+        ps.setObject(17, r.measures().reportDelayDays(), Types.INTEGER);
+        ps.setInt(18, r.measures().expectedFields());
+        ps.setInt(19, r.measures().presentFields());
         ps.addBatch();
       }
       ps.executeBatch();

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.miic.onboarding.onboarding.TestingPhase;
+import org.miic.onboarding.quality.MessageMeasures;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -24,9 +25,12 @@ public class TestMessageRepository {
   /** The message and ACK columns hold a million characters; the intake takes at most a million bytes. */
   static final int MAX_STORED_TEXT = 1_000_000;
 
-  public TestMessageRepository(JdbcTemplate jdbc, MessageWriter writer) {
+  private final java.time.ZoneId zone;
+
+  public TestMessageRepository(JdbcTemplate jdbc, MessageWriter writer, java.time.Clock clock) {
     this.jdbc = jdbc;
     this.writer = writer;
+    this.zone = clock.getZone();
   }
 
   /**
@@ -42,7 +46,11 @@ public class TestMessageRepository {
           truncate(f.hl7ErrorCode(), 5), f.applicationErrorCode() == null ? null : truncate(f.applicationErrorCode(), 5),
           truncate(f.message(), 1000)));
     }
+    java.time.LocalDate day = java.time.LocalDate.ofInstant(at, zone);
+    // Measured once here, so that a scorecard sums columns (quality.ScorecardRepository) instead of reading messages again.
+    MessageMeasures measures = MessageMeasures.of(result.messageType(), result.message(), day);
     return writer.store(new MessageWriter.Row(credential.organizationId(), credential.requestId(), credential.id(), phase.name(), channel, at,
+        day, measures,
         truncate(result.messageType().isEmpty() ? "?" : result.messageType(), 10), truncate(result.controlId(), 200),
         result.ackCode().name(), (int) result.count(Severity.ERROR), (int) result.count(Severity.WARNING),
         scenarios.stream().map(Enum::name).collect(Collectors.joining(",")), truncate(message, MAX_STORED_TEXT), truncate(ack, MAX_STORED_TEXT),

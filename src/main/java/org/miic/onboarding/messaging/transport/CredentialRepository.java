@@ -18,7 +18,7 @@ class CredentialRepository {
       rs.getLong("id"), rs.getLong("organization_id"), rs.getObject("request_id", Long.class),
       ExchangeCredential.Environment.valueOf(rs.getString("environment")), rs.getString("username"), rs.getString("facility_id"),
       rs.getString("password_hash"), rs.getString("reveal_token"), Db.instant(rs, "issued_at"), Db.instant(rs, "revealed_at"),
-      Db.instant(rs, "revoked_at"));
+      Db.instant(rs, "revoked_at"), rs.getString("suspended_reason"));
 
   private final JdbcTemplate jdbc;
   private final SimpleJdbcInsert insert;
@@ -83,5 +83,14 @@ class CredentialRepository {
 
   List<ExchangeCredential> forOrganization(long organizationId) {
     return jdbc.query("select * from miic_exchange_credential where organization_id = ? order by id", MAPPER, organizationId);
+  }
+
+  /** Sets (or, with null, clears) the suspension sentence on the request's active PRODUCTION credentials; their usernames. */
+  List<String> setSuspended(long requestId, String reason) {
+    List<String> usernames = jdbc.queryForList("select username from miic_exchange_credential where request_id = ? "
+        + "and environment = 'PRODUCTION' and revoked_at is null", String.class, requestId);
+    jdbc.update("update miic_exchange_credential set suspended_reason = ? where request_id = ? and environment = 'PRODUCTION' "
+        + "and revoked_at is null", reason, requestId);
+    return usernames;
   }
 }

@@ -71,11 +71,24 @@ public class CredentialService {
    */
   @Transactional
   public String reissue(long requestId, ExchangeCredential.Environment environment) {
-    credentials.activeFor(requestId, environment).ifPresent(c -> {
+    Optional<ExchangeCredential> old = credentials.activeFor(requestId, environment);
+    old.ifPresent(c -> {
       credentials.revoke(c.id(), clock.instant());
       forget(c.username());
     });
-    return urls.of("/credentials/" + issue(requestId, environment).revealToken());
+    ExchangeCredential issued = issue(requestId, environment);
+    // New credentials of a suspended exchange stay suspended.
+    old.map(ExchangeCredential::suspendedReason).ifPresent(reason -> credentials.setSuspended(requestId, reason));
+    return urls.of("/credentials/" + issued.revealToken());
+  }
+
+  /**
+   * Suspends (with the sentence a sender is answered with) or, with null, resumes the request's PRODUCTION
+   * credentials. On this node at once; on another within {@link #CACHE_MILLIS}.
+   */
+  @Transactional
+  public void setSuspended(long requestId, String reason) {
+    credentials.setSuspended(requestId, reason).forEach(this::forget);
   }
 
   /** The one-time link of credentials not yet revealed, for an email; empty once revealed. */
@@ -129,6 +142,10 @@ public class CredentialService {
     Optional<ExchangeCredential> ok = known.filter(c -> passwordOk).filter(c -> mayUseFacility(c, facilityId));
     if (ok.isPresent()) {
       lockout.succeeded(name);
+      if (ok.get().suspended()) {
+        // Told only to the holder of the password: who is asking has proven to be the organization.
+        throw new ExchangeSuspendedException(ok.get().suspendedReason());
+      }
       if (SecretHasher.isLegacy(ok.get().passwordHash())) {
         // A BCrypt hash of before: verified once the slow way, kept as the keyed hash from now on.
         credentials.rehash(ok.get().id(), ok.get().passwordHash(), hashes.hash(password));

@@ -14,7 +14,14 @@ public record ExchangeCredential(
     String revealToken,
     Instant issuedAt,
     Instant revealedAt,
-    Instant revokedAt) {
+    Instant revokedAt,
+    /** Why the production exchange is suspended (the sentence a sender is answered with); null while it runs. */
+    String suspendedReason) {
+
+  public ExchangeCredential(long id, long organizationId, Long requestId, Environment environment, String username, String facilityId,
+      String passwordHash, String revealToken, Instant issuedAt, Instant revealedAt, Instant revokedAt) {
+    this(id, organizationId, requestId, environment, username, facilityId, passwordHash, revealToken, issuedAt, revealedAt, revokedAt, null);
+  }
 
   public enum Environment {
     TEST,
@@ -23,6 +30,10 @@ public record ExchangeCredential(
 
   public boolean active() {
     return revokedAt == null;
+  }
+
+  public boolean suspended() {
+    return suspendedReason != null;
   }
 
   public boolean revealed() {

@@ -46,8 +46,12 @@ class Hl7MessagesController {
   @PostMapping(path = "/messages", produces = "text/plain;charset=UTF-8")
   ResponseEntity<String> submit(HttpServletRequest request, @RequestParam(name = "facilityID", required = false) String facilityId)
       throws IOException {
-    Optional<ExchangeCredential> credential = basic(request.getHeader(HttpHeaders.AUTHORIZATION))
-        .flatMap(up -> credentials.authenticate(up[0], up[1], facilityId));
+    Optional<ExchangeCredential> credential;
+    try {
+      credential = basic(request.getHeader(HttpHeaders.AUTHORIZATION)).flatMap(up -> credentials.authenticate(up[0], up[1], facilityId));
+    } catch (ExchangeSuspendedException suspended) {
+      return ResponseEntity.status(HttpStatus.FORBIDDEN).contentType(MediaType.TEXT_PLAIN).body(suspended.getMessage());
+    }
     if (credential.isEmpty()) {
       return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
           .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"MIIC HL7\", charset=\"UTF-8\"")

@@ -107,10 +107,15 @@ class IisSoapController {
     if (hl7.getBytes(StandardCharsets.UTF_8).length > properties.maxMessageBytes()) {
       throw tooLarge();
     }
-    ExchangeCredential credential = credentials.authenticate(child(operation, "username").orElse(null),
-        child(operation, "password").orElse(null), child(operation, "facilityID").orElse(null))
-        .orElseThrow(() -> new SoapFault(SoapFault.Kind.SECURITY,
-            "Unknown username, wrong password or facilityID: use the MIIC exchange credentials issued to your organization.", true));
+    ExchangeCredential credential;
+    try {
+      credential = credentials.authenticate(child(operation, "username").orElse(null), child(operation, "password").orElse(null),
+          child(operation, "facilityID").orElse(null))
+          .orElseThrow(() -> new SoapFault(SoapFault.Kind.SECURITY,
+              "Unknown username, wrong password or facilityID: use the MIIC exchange credentials issued to your organization.", true));
+    } catch (ExchangeSuspendedException suspended) {
+      throw new SoapFault(SoapFault.Kind.SECURITY, suspended.getMessage(), true);
+    }
     // XML turns every carriage return into a line feed unless the sender escapes it (&#13;): the segments are restored
     // here, so that no organization is told about line feeds its SOAP stack made.
     hl7 = hl7.replace("\r\n", "\r").replace('\n', '\r');

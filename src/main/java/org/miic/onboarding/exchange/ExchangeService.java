@@ -1,0 +1,137 @@
+package org.miic.onboarding.exchange;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.miic.onboarding.common.LocalTimes;
+import org.miic.onboarding.messaging.transport.CredentialService;
+import org.miic.onboarding.worksheet.OnboardingRequest;
+import org.miic.onboarding.worksheet.Worksheet;
+import org.miic.onboarding.worksheet.WorksheetOptions.RequestType;
+import org.miic.onboarding.worksheet.WorksheetService;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * An organization's production exchange after go-live: its suspensions (data quality, lapsed agreement) and the
+ * changes that went live on it; and the link from a change, enhancement or query request to the exchange it changes.
+ */
+@Service
+public class ExchangeService {
+
+  private final ExchangeRepository repository;
+  private final CredentialService credentials;
+  private final WorksheetService worksheets;
+  private final Clock clock;
+
+  public ExchangeService(ExchangeRepository repository, CredentialService credentials, WorksheetService worksheets, Clock clock) {
+    this.repository = repository;
+    this.credentials = credentials;
+    this.worksheets = worksheets;
+    this.clock = clock;
+  }
+
+  /**
+   * Links a "change or enhancement" or "query / bi-directional" request to its organization's current production
+   * exchange, when there is one; a new submission, or an organization not in production, is not linked.
+   */
+  @Transactional
+  public Optional<Long> linkToCurrentExchange(long requestId) {
+    Optional<Long> linked = repository.changeOf(requestId);
+    if (linked.isPresent()) {
+      return linked;
+    }
+    OnboardingRequest request = worksheets.request(requestId);
+    Worksheet worksheet = worksheets.currentWorksheet(requestId);
+    if (worksheet.requestType() == null || worksheet.requestType() == RequestType.NEW_SUBMISSION) {
+      return Optional.empty();
+    }
+    Optional<Long> exchange = repository.productionExchanges(request.organizationId()).stream().filter(id -> id != requestId).findFirst();
+    exchange.ifPresent(id -> repository.linkChange(requestId, id));
+    return exchange;
+  }
+
+  /** The exchange a change request belongs to, if it is one. */
+  public Optional<Long> changeOf(long requestId) {
+    return repository.changeOf(requestId);
+  }
+
+  /** The organization's production exchanges (running or suspended). */
+  public List<Long> productionExchanges(long organizationId) {
+    return repository.productionExchanges(organizationId);
+  }
+
+  /** Records, once, that a change went live on its exchange. */
+  @Transactional
+  public void recordChange(long changeRequestId, String phases, Instant liveAt) {
+    long exchangeId = repository.changeOf(changeRequestId)
+        .orElseThrow(() -> new IllegalStateException("Request " + changeRequestId + " is not linked to a current exchange."));
+    Worksheet worksheet = worksheets.currentWorksheet(changeRequestId);
+    repository.insertChange(exchangeId, changeRequestId, worksheet.requestType() == null ? "CHANGE_ENHANCEMENT" : worksheet.requestType().name(),
+        phases, liveAt, clock.instant());
+  }
+
+  public List<ExchangeChange> changes(long exchangeId) {
+    return repository.changes(exchangeId);
+  }
+
+  public List<String> openChanges(long exchangeId) {
+    return repository.openChangeTrackingIds(exchangeId);
+  }
+
+  /**
+   * Suspends the exchange for a reason (once: a second suspension for the same reason changes nothing): its
+   * PRODUCTION credentials are refused from now on with the sentence of {@link #refusal}.
+   */
+  @Transactional
+  public void suspend(long requestId, Suspension.Reason reason, String note, String by) {
+    if (repository.openSuspensions(requestId).stream().noneMatch(s -> s.reason() == reason)) {
+      repository.insertSuspension(requestId, reason, note, clock.instant(), by);
+    }
+    credentials.setSuspended(requestId, refusal(requestId));
+  }
+
+  /** Lifts the suspension for this reason; the credentials work again once no other suspension is open. Whether any remains. */
+  @Transactional
+  public boolean resume(long requestId, Suspension.Reason reason, String by) {
+    repository.resume(requestId, reason, clock.instant(), by);
+    String refusal = refusal(requestId);
+    credentials.setSuspended(requestId, refusal);
+    return refusal != null;
+  }
+
+  public List<Suspension> suspensions(long requestId) {
+    return repository.suspensions(requestId);
+  }
+
+  public List<Suspension> openSuspensions(long requestId) {
+    return repository.openSuspensions(requestId);
+  }
+
+  public boolean suspended(long requestId) {
+    return !repository.openSuspensions(requestId).isEmpty();
+  }
+
+  /** What a sender with the suspended credentials is told; null when no suspension is open. */
+  String refusal(long requestId) {
+    List<Suspension> open = repository.openSuspensions(requestId);
+    if (open.isEmpty()) {
+      return null;
+    }
+    String organization = worksheets.request(requestId).organizationName();
+    return "The production exchange of " + organization + " with MIIC is suspended: "
+        + open.stream().map(ExchangeService::why).collect(Collectors.joining(" ")) + " Nothing sent now is stored.";
+  }
+
+  static String why(Suspension s) {
+    String since = " (since " + LocalTimes.date(s.suspendedAt()) + ")";
+    return switch (s.reason()) {
+      case DATA_QUALITY -> "data-quality issues MIIC asked about were not addressed" + since + ". Fix them, check them with your TEST "
+          + "credentials, and reply to MIIC's email: staff resume the exchange.";
+      case AGREEMENT_LAPSED -> "the MIIC User Agreement expired and its grace period ended" + since + ". The exchange resumes as soon "
+          + "as MIIC records a renewed agreement signed by your authorized representative.";
+    };
+  }
+}
