@@ -49,9 +49,9 @@ class ProtectedVariablesFilter extends OncePerRequestFilter {
   private static final Pattern API = Pattern.compile("^(/engine-rest|/camunda/api/engine/engine/[^/]+)(/.*)$");
   /** A variable named in the path: .../variables/{name}, .../localVariables/{name}, optionally .../data. */
   private static final Pattern NAMED = Pattern.compile("^/(task|process-instance|execution)/[^/]+/(variables|localVariables)/([^/]+)(/data)?$");
-  private static final Pattern BODY_VARIABLES = Pattern.compile(
-      "^/(task/[^/]+/(complete|submit-form|resolve)|(task|process-instance|execution)/[^/]+/(variables|localVariables)|message|"
-          + "process-definition/.+/(start|submit-form))$");
+  /** The keys under which the API takes variables to set, at any depth (modification and start instructions nest them). */
+  private static final Set<String> VARIABLE_CONTAINERS = Set.of("variables", "modifications", "processVariables",
+      "processVariablesLocal", "localVariables", "variablesLocal", "processVariablesToTriggeredScope");
   private static final int MAX_BODY = 2_000_000;
   private final ObjectMapper json = new ObjectMapper();
 
@@ -78,7 +78,9 @@ class ProtectedVariablesFilter extends OncePerRequestFilter {
       chain.doFilter(request, response);
       return;
     }
-    if (!BODY_VARIABLES.matcher(path).matches()) {
+    String contentType = request.getContentType();
+    if (contentType == null || !contentType.toLowerCase(java.util.Locale.ROOT).contains("json")) {
+      // Variables travel as JSON everywhere but in .../variables/{name}/data (multipart, checked by name above).
       chain.doFilter(request, response);
       return;
     }
@@ -103,17 +105,37 @@ class ProtectedVariablesFilter extends OncePerRequestFilter {
       return null;
     }
     List<String> names = new ArrayList<>();
-    for (String container : List.of("variables", "modifications", "processVariables", "processVariablesLocal", "localVariables")) {
-      JsonNode node = root.get(container);
-      if (node != null && node.isObject()) {
-        node.fieldNames().forEachRemaining(names::add);
-      }
-    }
-    JsonNode deletions = root.get("deletions");
-    if (deletions != null && deletions.isArray()) {
-      deletions.forEach(d -> names.add(d.asText()));
-    }
+    collectVariableNames(root, names, 0);
     return names.stream().filter(PROTECTED::contains).findFirst().orElse(null);
+  }
+
+  /**
+   * The names set or deleted anywhere in the body: every endpoint that takes variables (complete, submit-form, resolve,
+   * bpmnError, bpmnEscalation, message, signal, condition, start, modification, external tasks, variables) names them
+   * under one of {@link #VARIABLE_CONTAINERS}, deletions under "deletions".
+   */
+  private static void collectVariableNames(JsonNode node, List<String> names, int depth) {
+    if (depth > 64) {
+      return;
+    }
+    if (node.isArray()) {
+      node.forEach(child -> collectVariableNames(child, names, depth + 1));
+      return;
+    }
+    if (!node.isObject()) {
+      return;
+    }
+    Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+    while (fields.hasNext()) {
+      Map.Entry<String, JsonNode> field = fields.next();
+      JsonNode value = field.getValue();
+      if (VARIABLE_CONTAINERS.contains(field.getKey()) && value.isObject()) {
+        value.fieldNames().forEachRemaining(names::add);
+      } else if ("deletions".equals(field.getKey()) && value.isArray()) {
+        value.forEach(d -> names.add(d.asText()));
+      }
+      collectVariableNames(value, names, depth + 1);
+    }
   }
 
   private void refuse(HttpServletRequest request, HttpServletResponse response, String name) throws IOException {

@@ -74,6 +74,28 @@ class LinksFollowTheServerTest extends ProcessTestSupport {
     assertThat(body(receipts.get(0))).doesNotContain("localhost:8080").doesNotContain("onboarding.test");
   }
 
+  @Autowired org.miic.onboarding.agreement.AgreementService agreements;
+  @Autowired org.miic.onboarding.organization.OrganizationRepository organizations;
+  @Autowired org.camunda.bpm.engine.FormService forms;
+
+  /**
+   * Issue 7, item 3: the report link in a testing task's evidence, written by the engine outside any request, names
+   * the server's own port (not localhost:8080).
+   */
+  @Test
+  void theReportLinkInATestingTasksEvidenceNamesTheServersPort() throws Exception {
+    long organization = organizations.findOrCreate("Dogwood Clinic", START).id();
+    agreements.record(organization, new org.miic.onboarding.agreement.AgreementService.Signature("Rep", null, null,
+        java.time.LocalDate.of(2026, 1, 2)), "t");
+    var request = submit(Worksheets.complete("Dogwood Clinic"));
+    runDueJobs();
+    completeTask(request, org.miic.onboarding.ProcessConstants.TASK_REVIEW_WORKSHEET, java.util.Map.of(
+        org.miic.onboarding.ProcessConstants.VAR_WORKSHEET_DECISION, org.miic.onboarding.ProcessConstants.DECISION_COMPLETE));
+    runDueJobs();
+    String evidence = (String) forms.getTaskFormVariables(task(request, "Task_SetUpTransport").getId()).get("testEvidence");
+    assertThat(evidence).contains("http://localhost:" + port + "/report/").doesNotContain("localhost:8080").doesNotContain("onboarding.test");
+  }
+
   /**
    * Issue 7, item 13: behind HTTPS (here a proxy at 127.0.0.1 saying X-Forwarded-Proto: https) the page session
    * cookie is marked Secure; over plain HTTP it is not (a browser would drop it). HttpOnly and SameSite=Lax always.

@@ -101,6 +101,15 @@ class TaskInputOverHttpTest extends ProcessTestSupport {
         send("POST", "/engine-rest/task/" + taskId + "/variables", "{\"modifications\":{\"" + VAR_ORGANIZATION_ID + "\":" + forged + "}}"),
         send("POST", "/engine-rest/process-instance/" + pi + "/variables", "{\"deletions\":[\"" + VAR_TRACKING_ID + "\"]}"),
         send("POST", "/engine-rest/task/" + taskId + "/complete", "{\"variables\":{\"" + VAR_ORGANIZATION_ID + "\":" + forged + "}}"),
+        // Every other endpoint that takes variables, nested ones included.
+        send("POST", "/engine-rest/task/" + taskId + "/bpmnError", "{\"errorCode\":\"x\",\"variables\":{\"" + VAR_ORGANIZATION_ID
+            + "\":" + forged + "}}"),
+        send("POST", "/engine-rest/task/" + taskId + "/bpmnEscalation", "{\"escalationCode\":\"x\",\"variables\":{\""
+            + VAR_REQUEST_ID + "\":" + forged + "}}"),
+        send("POST", "/engine-rest/process-instance/" + pi + "/modification", "{\"instructions\":[{\"type\":\"startBeforeActivity\","
+            + "\"activityId\":\"" + TASK_RECORD_AGREEMENT + "\",\"variables\":{\"" + VAR_ORGANIZATION_ID + "\":{\"value\":1,"
+            + "\"type\":\"Long\",\"local\":false}}}]}"),
+        send("POST", "/engine-rest/signal", "{\"name\":\"x\",\"variables\":{\"" + VAR_TRACKING_ID + "\":" + forged + "}}"),
         send("POST", "/camunda/api/engine/engine/default/process-instance/" + pi + "/variables/" + VAR_ORGANIZATION_ID, forged))) {
       if (refused.uri().getPath().startsWith("/camunda/")) {
         assertThat(refused.statusCode()).as(refused.uri() + " " + refused.body()).isIn(401, 403);

@@ -52,4 +52,23 @@ class WordingTest {
     }
     assertThat(found).isEmpty();
   }
+
+  /**
+   * Issue 7, item 6: the corrections hint of each testing task says what the process does. The corrections email leads
+   * straight back to the same task (no wait for a test in between), so the hint says it comes back right away.
+   */
+  @Test
+  void theCorrectionsHintSaysTheTaskComesBackRightAwayAsTheProcessDoes() throws Exception {
+    String model = java.nio.file.Files.readString(java.nio.file.Path.of("bpmn/data-exchange-onboarding.bpmn"));
+    java.util.Map<String, String> formOfTask = java.util.Map.of("transport-testing.form", "Task_SetUpTransport",
+        "format-testing.form", "Task_MessageFormatTesting", "content-validation.form", "Task_MessageContentValidation");
+    java.util.Map<String, String> emailOfTask = java.util.Map.of("Task_SetUpTransport", "Task_EmailTransportCorrections",
+        "Task_MessageFormatTesting", "Task_EmailFormatCorrections", "Task_MessageContentValidation", "Task_EmailContentCorrections");
+    for (var e : formOfTask.entrySet()) {
+      String form = java.nio.file.Files.readString(java.nio.file.Path.of("bpmn/forms", e.getKey()));
+      assertThat(form).as(e.getKey()).contains("this task comes back right away").doesNotContain("after the next test");
+      assertThat(model).as("the corrections email of " + e.getValue() + " leads straight back to it")
+          .containsPattern("sourceRef=\"" + emailOfTask.get(e.getValue()) + "\" targetRef=\"" + e.getValue() + "\"");
+    }
+  }
 }
