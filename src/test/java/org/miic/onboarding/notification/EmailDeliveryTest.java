@@ -25,6 +25,7 @@ class EmailDeliveryTest extends ProcessTestSupport {
   @Autowired AgreementService agreements;
   @Autowired OrganizationRepository organizations;
   @Autowired PlatformTransactionManager transactions;
+  @Autowired EmailComposer composer;
 
   @Test
   void anSmtpOutageRaisesAnIncidentAndTheRecoveredEmailGoesOutExactlyOnce() throws Exception {
@@ -88,5 +89,49 @@ class EmailDeliveryTest extends ProcessTestSupport {
     Assertions.assertThat(emails.forOrganization(org)).extracting(OutboxEmail::template)
         .containsExactly("WORKSHEET_RECEIVED", "MISSING_INFORMATION");
     Assertions.assertThat(emails.forOrganization(org).get(1).recipients()).isEqualTo("primary@vineclinic.example, tech@vineclinic.example");
+  }
+
+  /**
+   * Issue 8, item 2: every email carries the links the status page offers in the state it is sent in: the status page
+   * always, and what the organization can do then (correct the worksheet, upload documents, read the report). A new
+   * template fails this test until its links are listed here.
+   */
+  @Test
+  void everyEmailCarriesTheLinksTheStatusPageOffersInItsState() {
+    long org = organizations.findOrCreate("Willow Clinic", START).id();
+    long agreementId = agreements.record(org, new AgreementService.Signature("Dr. Willow", "CEO", "ceo@willow.example",
+        LocalDate.of(2026, 1, 1)), "t").id();
+    OnboardingRequest request = submit(Worksheets.complete("Willow Clinic"));
+    runDueJobs();
+    completeTask(request, TASK_REVIEW_WORKSHEET, Map.of(VAR_WORKSHEET_DECISION, DECISION_COMPLETE));
+    String base = "https://onboarding.test";
+    String status = base + "/status/" + request.trackingId();
+    String correct = base + "/worksheet/" + request.trackingId() + "/edit";
+    String documents = status + "/documents";
+    String report = base + "/report/";
+    Map<EmailTemplate, java.util.List<String>> links = new java.util.EnumMap<>(EmailTemplate.class);
+    links.put(EmailTemplate.WORKSHEET_RECEIVED, java.util.List.of(status, correct, documents));
+    links.put(EmailTemplate.MISSING_INFORMATION, java.util.List.of(status, correct, documents));
+    links.put(EmailTemplate.MISSING_INFORMATION_REMINDER, java.util.List.of(status, correct));
+    links.put(EmailTemplate.WORKSHEET_WITHDRAWN, java.util.List.of(status, base + "/worksheet"));
+    links.put(EmailTemplate.AGREEMENT_REQUEST, java.util.List.of(status, documents));
+    links.put(EmailTemplate.AGREEMENT_REMINDER, java.util.List.of(status, documents));
+    links.put(EmailTemplate.QUEUED, java.util.List.of(status, report, base + "/validate"));
+    links.put(EmailTemplate.INVITATION, java.util.List.of(status, report));
+    links.put(EmailTemplate.CORRECTIONS_NEEDED, java.util.List.of(status, report));
+    links.put(EmailTemplate.GO_LIVE, java.util.List.of(status, report));
+    links.put(EmailTemplate.DATA_QUALITY_FOLLOW_UP, java.util.List.of(status, report));
+    links.put(EmailTemplate.AGREEMENT_EXPIRY_REMINDER, java.util.List.of(status, documents));
+    links.put(EmailTemplate.AGREEMENT_LAPSED, java.util.List.of(status, documents));
+    Assertions.assertThat(links.keySet()).as("every template has its links listed here").containsExactlyInAnyOrder(EmailTemplate.values());
+    Map<String, Object> facts = Map.of("agreementId", agreementId, "correctionPhase", "message format testing",
+        "goLiveDate", "2026-05-01", "dataQualityIssues", "Send RXA-15 lot numbers.");
+    for (var e : links.entrySet()) {
+      boolean organizationWide = e.getKey() == EmailTemplate.AGREEMENT_EXPIRY_REMINDER || e.getKey() == EmailTemplate.AGREEMENT_LAPSED;
+      ComposedEmail email = composer.compose(new EmailRequest(e.getKey(), org, organizationWide ? null : request.id(), facts));
+      for (String link : e.getValue()) {
+        Assertions.assertThat(email.body()).as(e.getKey() + " links to " + link).contains(link);
+      }
+    }
   }
 }

@@ -86,12 +86,14 @@ public abstract class ProcessTestSupport {
     if (!finished.isEmpty()) {
       history.deleteHistoricProcessInstances(finished);
     }
-    for (String table : List.of("miic_stage_history", "miic_staff_decision", "miic_document", "miic_test_finding", "miic_test_message", "miic_exchange_credential", "miic_email_outbox", "miic_queue_adjustment", "miic_priority_factor", "miic_queue_entry",
+    for (String table : List.of("miic_scorecard", "miic_exchange_suspension", "miic_exchange_change", "miic_stage_history", "miic_staff_decision", "miic_document", "miic_test_finding", "miic_test_message", "miic_exchange_credential", "miic_email_outbox", "miic_queue_adjustment", "miic_priority_factor", "miic_queue_entry",
         "miic_user_agreement", "miic_worksheet_review", "miic_completeness_finding", "miic_submitting_for", "miic_worksheet",
         "miic_request", "miic_organization")) {
       jdbc.update("delete from " + table);
     }
-    jdbc.update("update miic_queue_control set paused = false, reason = null, changed_by = null, changed_at = null where id = 1");
+    jdbc.update("update miic_request set change_of_request_id = null");
+    jdbc.update("update miic_queue_control set paused = false, reason = null, changed_by = null, changed_at = null, capacity = null, "
+        + "capacity_changed_by = null, capacity_changed_at = null where id = 1");
   }
 
   @AfterEach
