@@ -41,7 +41,7 @@ public enum Rule {
   FMT_FIELD_REJECTED("FMT-034", Severity.ERROR, "101", "7", false, "Required field rejected", "IG 8.4 acknowledging field rejection", ""),
   FMT_VALUE_SET("FMT-035", Severity.ERROR, "103", "5", false, "Code not in the element's value set", "Profile: value set", ""),
   FMT_PRECISION("FMT-036", Severity.ERROR, "102", "4", false, "Date less precise than the profile requires", "PID-7, RXA-3 to the day", ""),
-  FMT_MESSAGE_TIME_PRECISION("FMT-037", Severity.WARNING, "102", "4", false, "Message time without seconds or time zone", "MSH-7 to the second with offset", ""),
+  FMT_MESSAGE_TIME_PRECISION("FMT-037", Severity.WARNING, "102", "4", false, "Message time without seconds or time zone", "MSH-7 to the second with offset (IG; MIIC local: warning, as the IG's own example VXU #1 dates its message to the minute)", ""),
   FMT_SEGMENT_UNEXPECTED("FMT-038", Severity.WARNING, "100", null, false, "Segment not part of the profile", "Profile: message structure", ""),
   FMT_PATIENT_OBX("FMT-039", Severity.ERROR, "100", null, false, "OBX outside an order group", "VXU_V04 structure: OBX only in ORDER.OBSERVATION", ""),
   FMT_QUERY_NAME("FMT-040", Severity.ERROR, "103", "5", false, "QPD-1 query name not Z34 or Z44", "QPD-1", ""),
@@ -58,7 +58,7 @@ public enum Rule {
   CNT_MANUFACTURER_MISSING("CNT-011", Severity.WARNING, "101", "7", false, "Manufacturer missing on an administered dose", "RXA-17 (RE)", "MQE0343 VaccinationManufacturerCodeIsMissing (MQE: WARN)"),
   CNT_EXPIRY_MISSING("CNT-012", Severity.INFORMATION, "101", "7", false, "Lot expiration date missing on an administered dose", "RXA-16 (RE)", "MQE0337 VaccinationLotExpirationDateIsMissing (MQE: ACCEPT)"),
   CNT_EXPIRED_LOT("CNT-013", Severity.WARNING, "102", "1", false, "Administered after the lot expired", "RXA-16, RXA-3", "MQE0251 VaccinationAdminDateIsAfterLotExpirationDate (MQE: WARN)"),
-  CNT_VFC_MISSING("CNT-014", Severity.WARNING, "101", "6", false, "VFC eligibility missing for a patient 18 or younger", "OBX 64994-7 (IG 6.x VFC eligibility)", "MQE0468 VaccinationFinancialEligibilityCodeIsMissing (MQE: ACCEPT)"),
+  CNT_VFC_MISSING("CNT-014", Severity.INFORMATION, "101", "6", false, "VFC eligibility missing for a patient 18 or younger", "OBX 64994-7 (OBSERVATION group RE: information only)", "MQE0468 VaccinationFinancialEligibilityCodeIsMissing (MQE: ACCEPT)"),
   CNT_VFC_INVALID("CNT-015", Severity.INFORMATION, "103", "5", false, "VFC eligibility code invalid", "OBX-5 (HL70064)", "MQE0469 VaccinationFinancialEligibilityCodeIsUnrecognized (MQE: ACCEPT)"),
   CNT_VFC_DEPRECATED("CNT-016", Severity.WARNING, "103", "4", false, "VFC eligibility code deprecated", "OBX-5 (HL70064)", "MQE0465 VaccinationFinancialEligibilityCodeIsDeprecated (MQE: WARN)"),
   CNT_VIS_MISSING("CNT-017", Severity.INFORMATION, "101", "6", false, "VIS documentation missing for an administered dose", "OBX 69764-9 / 30956-7 + 29769-7", "MQE0542 VaccinationVisIsMissing (MQE: INFO)"),
@@ -128,7 +128,7 @@ public enum Rule {
   CNT_FUNDING_INVALID("CNT-081", Severity.INFORMATION, "103", "5", false, "Funding source code invalid", "OBX 30963-3 OBX-5", "MQE0587 VaccinationFundingSourceCodeIsUnrecognized (MQE: ACCEPT)"),
   CNT_FUNDING_ELIGIBILITY_CONFLICT("CNT-082", Severity.WARNING, "103", "3", false, "Funding source conflicts with VFC eligibility", "OBX 30963-3 + 64994-7", "MQE0596 VaccinationFundingSourceCodeIsUnexpectedForFinancialEligibility (MQE: WARN)"),
   CNT_VFC_ADULT("CNT-083", Severity.INFORMATION, "103", "3", false, "VFC-eligible code for a patient over 18", "OBX 64994-7 + PID-7", "MQE0467 VaccinationFinancialEligibilityCodeIsInvalid (MQE: ACCEPT)"),
-  CNT_VFC_METHOD_MISSING("CNT-084", Severity.WARNING, "101", "6", false, "VFC eligibility without its observation method", "OBX-17 C(R/O) for 64994-7", "none: MIIC rule (MQE has no such detection)"),
+  CNT_VFC_METHOD_MISSING("CNT-084", Severity.INFORMATION, "101", "6", false, "VFC eligibility without its observation method", "OBX-17 C(RE/O) for 64994-7: information only", "none: MIIC rule (MQE has no such detection)"),
   CNT_VFC_ON_HISTORICAL("CNT-085", Severity.INFORMATION, "102", "3", false, "VFC eligibility sent for a historical dose", "OBX 64994-7 + RXA-9", "MQE0466 VaccinationFinancialEligibilityCodeIsIgnored (MQE: INFO)"),
   CNT_VIS_DOCUMENT_UNKNOWN("CNT-086", Severity.INFORMATION, "103", "5", false, "VIS document not recognized", "OBX 69764-9 (VIS bar codes)", "MQE0501 VaccinationVisDocumentTypeIsUnrecognized (MQE: INFO)"),
   CNT_VIS_TYPE_UNKNOWN("CNT-087", Severity.INFORMATION, "103", "5", false, "VIS vaccine type not recognized", "OBX 30956-7 (CVX of VIS)", "MQE0604 VaccinationVisCvxIsUnrecognized (MQE: ACCEPT)"),
@@ -171,7 +171,7 @@ public enum Rule {
   CNT_AMOUNT_UNKNOWN("CNT-124", Severity.INFORMATION, "102", "3", false, "Amount 999 (unknown) on a dose given by this provider", "RXA-6", "MQE0271 VaccinationAdministeredAmountIsValuedAsUnknown (MQE: ACCEPT)"),
   CNT_AMOUNT_IMPLAUSIBLE("CNT-125", Severity.WARNING, "102", "3", false, "Amount larger than any vaccine dose", "RXA-6", "none: MIIC rule (MQE has no such detection)"),
   CNT_AMOUNT_UNIT("CNT-126", Severity.INFORMATION, "101", "6", false, "Amount without its unit", "RXA-7 C(R/O) when RXA-6 is not 999", "MQE0272 VaccinationAdministeredUnitIsMissing (MQE: ACCEPT)"),
-  CNT_NO_VACCINATIONS("CNT-127", Severity.WARNING, "100", "6", false, "VXU without any vaccination", "VXU ORDER group (RE)", "none: MIIC rule (MQE has no such detection)"),
+  CNT_NO_VACCINATIONS("CNT-127", Severity.INFORMATION, "100", "6", false, "VXU without any vaccination", "VXU ORDER group (RE: information only)", "none: MIIC rule (MQE has no such detection)"),
   CNT_PARTIAL_DOSE("CNT-128", Severity.INFORMATION, "102", "3", false, "Partially administered dose", "RXA-20 PA", "MQE0292 VaccinationCompletionStatusIsValuedAsPartiallyAdministered (MQE: INFO)");
 
   private final String code;
@@ -242,7 +242,6 @@ public enum Rule {
       case CNT_NDC_UNKNOWN -> "The NDC table lags new products (a CDC test message with a stated acceptance carries an NDC it lacks).";
       case CNT_REFUSAL_REASON_MISSING -> "The IG makes RXA-18 required (C(R/X)) on a refusal.";
       case CNT_SEX_INVALID -> "The IG binds PID-8 to HL7 0001: a code outside it is unusable. An empty PID-8 is a warning here; the profile's usage for PID-8 decides whether its absence is an error.";
-      case CNT_VFC_MISSING -> "MnVFC accounts for every dose given to a child: MIIC asks for the eligibility.";
       default -> "";
     };
   }
