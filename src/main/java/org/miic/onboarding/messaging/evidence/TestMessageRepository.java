@@ -64,10 +64,16 @@ public class TestMessageRepository {
   }
 
   /** The VXU messages an organization sent that were not rejected, newest first: its test patients. */
-  public List<String> patientMessages(long organizationId) {
+  public List<String> patientMessages(long organizationId, boolean production) {
+    // Test queries are answered from test messages and production queries from production messages, never across;
+    // the newest PATIENT_MESSAGES only, so that a query's cost does not grow with everything ever sent.
     return jdbc.queryForList("select message from miic_test_message where organization_id = ? and message_type = 'VXU' "
-        + "and ack_code <> 'AR' order by received_at desc, id desc", String.class, organizationId);
+        + "and ack_code <> 'AR' and phase " + (production ? "= 'PRODUCTION'" : "<> 'PRODUCTION'")
+        + " order by received_at desc, id desc fetch first " + PATIENT_MESSAGES + " rows only", String.class, organizationId);
   }
+
+  /** How many of an organization's newest VXU messages a query searches for its patient. */
+  public static final int PATIENT_MESSAGES = 2_000;
 
   private static String truncate(String s, int max) {
     String v = s == null ? "" : s;

@@ -46,12 +46,12 @@ public class MessageIntake {
 
   /**
    * Validates, stores and answers one message from an authenticated organization: an ACK for a VXU, an RSP for a
-   * QBP (answered from the organization's own test patients).
+   * QBP (answered from the patients of the organization's own messages, test or production as the credential).
    */
   public String receive(ExchangeCredential credential, Channel channel, String text) {
     ValidationResult result = validator.validate(text);
-    String ack = result.isQuery() ? queries.respond(result, messages.patientMessages(credential.organizationId()))
-        : acks.ack(result);
+    String ack = result.isQuery() ? queries.respond(result, messages.patientMessages(credential.organizationId(),
+        credential.environment() == ExchangeCredential.Environment.PRODUCTION)) : acks.ack(result);
     TestingPhase phase = phaseFor(credential);
     Set<Scenario> scenarios = result.ackCode() == ValidationResult.AckCode.AR ? Set.of() : Scenario.of(result);
     // Stored (in a batch with whatever else arrived meanwhile) before the acknowledgement goes out.

@@ -1,6 +1,7 @@
 package org.miic.onboarding.messaging.validation;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -10,9 +11,11 @@ import org.miic.onboarding.messaging.validation.Hl7Text.Segment;
 import org.springframework.stereotype.Component;
 
 /**
- * Answers a QBP^Q11 query with RSP^K11, as the CDC IG R1.5 describes, from the organization's own test patients (the
- * patients of the VXU messages it sent): Z32 with the patient and the doses when one matches, Z33 with QAK-2 NF when
- * none does, Z33 with MSA AE and the errors when the query is defective. A rejected query (AR) gets a plain ACK.
+ * Answers a QBP^Q11 query with RSP^K11, as the CDC IG R1.5 describes, from the organization's own patients (the
+ * patients of the VXU messages it sent with credentials of the same kind, test or production): to a Z34 query, Z32 with
+ * the patient and the doses when one matches; to a Z44 query, Z42 with the doses and their evaluation
+ * ({@link HistoryEvaluation}; no forecast); Z33 with QAK-2 NF when none matches, Z33 with MSA AE and the errors when the
+ * query is defective. A rejected query (AR) gets a plain ACK.
  */
 @Component
 public class QueryResponder {
@@ -20,10 +23,12 @@ public class QueryResponder {
   private static final DateTimeFormatter HL7_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmssZ");
 
   private final AckBuilder acks;
+  private final HistoryEvaluation evaluation;
   private final Clock clock;
 
-  public QueryResponder(AckBuilder acks, Clock clock) {
+  public QueryResponder(AckBuilder acks, HistoryEvaluation evaluation, Clock clock) {
     this.acks = acks;
+    this.evaluation = evaluation;
     this.clock = clock;
   }
 
@@ -35,9 +40,10 @@ public class QueryResponder {
     }
     Segment qpd = query.message().first("QPD");
     List<String> errs = ack.lines().flatMap(l -> List.of(l.split("\r")).stream()).filter(l -> l.startsWith("ERR|")).toList();
-    List<String> patient = query.ackCode() == ValidationResult.AckCode.AE ? List.of() : match(qpd, patientMessages);
+    boolean evaluated = "Z44".equalsIgnoreCase(qpd.code(1));
+    List<String> patient = query.ackCode() == ValidationResult.AckCode.AE ? List.of() : match(qpd, patientMessages, evaluated);
     String status = query.ackCode() == ValidationResult.AckCode.AE ? "AE" : patient.isEmpty() ? "NF" : "OK";
-    String profile = "OK".equals(status) ? "Z32" : "Z33";
+    String profile = !"OK".equals(status) ? "Z33" : evaluated ? "Z42" : "Z32";
     List<String> out = new ArrayList<>();
     Segment msh = query.message().msh();
     out.add(String.join("|", "MSH", "^~\\&", AckBuilder.APPLICATION, AckBuilder.APPLICATION, clean(msh.field(3)), clean(msh.field(4)),
@@ -51,10 +57,14 @@ public class QueryResponder {
     return String.join("\r", out);
   }
 
-  /** The matching patient's PID and every order group the organization sent for that patient, or nothing. */
-  private static List<String> match(Segment qpd, List<String> patientMessages) {
-    List<String> found = new ArrayList<>();
+  /**
+   * The matching patient's PID and every order group the organization sent for that patient, or nothing. With
+   * {@code evaluated} (Z42) each order group carries the evaluation of its dose after the observations it came with.
+   */
+  private List<String> match(Segment qpd, List<String> patientMessages, boolean evaluated) {
     String pid = null;
+    LocalDate birth = null;
+    List<List<Segment>> orders = new ArrayList<>();
     for (String text : patientMessages) {
       Hl7Text m = Hl7Text.of(text);
       Segment p = m.first("PID");
@@ -63,22 +73,83 @@ public class QueryResponder {
       }
       if (pid == null) {
         pid = raw(p);
+        birth = Hl7Timestamp.parse(p.field(7)).date();
       }
-      boolean inOrder = false;
+      List<Segment> order = null;
       for (Segment s : m.segments()) {
         if ("ORC".equals(s.name())) {
-          inOrder = true;
+          order = new ArrayList<>();
+          orders.add(order);
         }
-        if (inOrder && List.of("ORC", "RXA", "RXR", "OBX").contains(s.name())) {
-          found.add(raw(s));
+        if (order != null && List.of("ORC", "RXA", "RXR", "OBX").contains(s.name())) {
+          order.add(s);
         }
       }
     }
     if (pid == null) {
       return List.of();
     }
-    found.add(0, pid);
+    List<String> found = new ArrayList<>();
+    found.add(pid);
+    List<List<HistoryEvaluation.GroupEvaluation>> evaluations = evaluated ? evaluate(birth, orders) : null;
+    int setId = 0;
+    for (int i = 0; i < orders.size(); i++) {
+      int subId = 0;
+      for (Segment s : orders.get(i)) {
+        if ("OBX".equals(s.name())) {
+          // Set ids run through the response; the sub-ids the organization gave stay.
+          String[] fields = raw(s).split("\\|", -1);
+          if (fields.length > 1) {
+            fields[1] = Integer.toString(++setId);
+          }
+          found.add(String.join("|", fields));
+          subId = Math.max(subId, parseInt(s.field(4)));
+        } else {
+          found.add(raw(s));
+        }
+      }
+      if (evaluations != null) {
+        for (HistoryEvaluation.GroupEvaluation e : evaluations.get(i)) {
+          subId++;
+          for (String obx : e.observations(subId)) {
+            found.add("OBX|" + (++setId) + obx.substring("OBX|".length()));
+          }
+        }
+      }
+    }
     return found;
+  }
+
+  /** Each order group's dose evaluated; a refusal, a dose not given or an order without RXA has no evaluation. */
+  private List<List<HistoryEvaluation.GroupEvaluation>> evaluate(LocalDate birth, List<List<Segment>> orders) {
+    List<HistoryEvaluation.Dose> doses = new ArrayList<>();
+    List<Integer> index = new ArrayList<>();
+    for (int i = 0; i < orders.size(); i++) {
+      Segment rxa = orders.get(i).stream().filter(s -> "RXA".equals(s.name())).findFirst().orElse(null);
+      if (rxa == null || "998".equals(rxa.code(5)) || rxa.code(5).isBlank() || "RE".equals(rxa.code(20)) || "NA".equals(rxa.code(20))
+          || "D".equals(rxa.code(21))) {
+        continue;
+      }
+      doses.add(new HistoryEvaluation.Dose(rxa.code(5), Hl7Timestamp.parse(rxa.field(3)).date()));
+      index.add(i);
+    }
+    List<List<HistoryEvaluation.GroupEvaluation>> evaluated = evaluation.evaluate(birth, doses);
+    List<List<HistoryEvaluation.GroupEvaluation>> out = new ArrayList<>();
+    for (int i = 0; i < orders.size(); i++) {
+      out.add(List.of());
+    }
+    for (int k = 0; k < index.size(); k++) {
+      out.set(index.get(k), evaluated.get(k));
+    }
+    return out;
+  }
+
+  private static int parseInt(String s) {
+    try {
+      return Integer.parseInt(s.trim());
+    } catch (NumberFormatException e) {
+      return 0;
+    }
   }
 
   /** A patient matches on an identifier of QPD-3, or on name and date of birth. */

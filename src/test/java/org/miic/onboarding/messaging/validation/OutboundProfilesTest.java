@@ -20,7 +20,7 @@ class OutboundProfilesTest {
 
   private static final MessageValidator VALIDATOR = Hl7Fixtures.validator();
   private static final AckBuilder ACKS = new AckBuilder(Hl7Fixtures.TABLES, Hl7Fixtures.CLOCK);
-  private static final QueryResponder RESPONDER = new QueryResponder(ACKS, Hl7Fixtures.CLOCK);
+  private static final QueryResponder RESPONDER = new QueryResponder(ACKS, new HistoryEvaluation(Hl7Fixtures.CODEBASE), Hl7Fixtures.CLOCK);
   private static final ProfileChecker CHECKER = new ProfileChecker(DataTypes.load(), Hl7Fixtures.TABLES.valueSets());
   private static final String QUERY = String.join("\r",
       "MSH|^~\\&|MYEHR|MYCLINIC|MIIC|MIIC|20261120103000-0600||QBP^Q11^QBP_Q11|Q0001|P|2.5.1|||ER|AL|||||Z34^CDCPHINVS",
@@ -55,7 +55,12 @@ class OutboundProfilesTest {
     return Stream.of(
         Arguments.of("Z32 found", "z32-rsp.tsv", QUERY, List.of(Hl7Fixtures.cleanVxu().text())),
         Arguments.of("Z33 not found", "z33-rsp.tsv", QUERY, List.of(Hl7Fixtures.sample("nist-iz-ad-2.1-send-v04-z22.hl7"))),
-        Arguments.of("Z33 defective query", "z33-rsp.tsv", QUERY.replace("|QT0001|", "||"), List.of()));
+        Arguments.of("Z33 defective query", "z33-rsp.tsv", QUERY.replace("|QT0001|", "||"), List.of()),
+        Arguments.of("Z42 evaluated history", "z42-rsp.tsv", QUERY.replace("Z34^CDCPHINVS", "Z44^CDCPHINVS")
+            .replace("Z34^Request Immunization History^CDCPHINVS", "Z44^Request Evaluated History and Forecast^CDCPHINVS"),
+            List.of(Hl7Fixtures.cleanVxu().text())),
+        Arguments.of("Z33 not found for a Z44", "z33-rsp.tsv", QUERY.replace("Z34^CDCPHINVS", "Z44^CDCPHINVS")
+            .replace("Z34^Request Immunization History^CDCPHINVS", "Z44^Request Evaluated History and Forecast^CDCPHINVS"), List.of()));
   }
 
   @ParameterizedTest(name = "{0}")
