@@ -156,6 +156,8 @@ class RulesTest {
         // route and site
         fails("CNT-071", "RXR^1^1", e -> e.set("RXR", 1, 1, "C38288^Oral^NCIT").set("RXR", 1, 2, "")),
         fails("CNT-072", "RXR^1^2", e -> e.set("RXR", 1, 1, "C38288^Oral^NCIT")),
+        fails("CNT-072", "RXR^1^2", e -> e.set("RXR", 1, 2, "LLFA^Left Lower Forearm^HL70163")),
+        fails("CNT-072", "RXR^1^2", e -> e.set("RXA", 1, 5, "116^rotavirus, pentavalent^CVX")),
         fails("CNT-073", "RXA", e -> e.remove("RXR", 1)),
         fails("CNT-074", "RXR^1^1", e -> e.set("RXR", 1, 1, "IN^Intranasal^HL70162").set("RXR", 1, 2, "")),
         fails("CNT-075", "RXR^1^2", e -> e.set("RXR", 1, 2, "")),

@@ -33,6 +33,8 @@ final class VaccinationRules {
   private static final Pattern MVX = Pattern.compile("[A-Z]{2,3}");
   private static final Pattern LOT_PREFIX = Pattern.compile("(?i)(LOT\\s*(#|NO\\.?|NUMBER|:)?\\s*|#)(.*)");
   private static final Set<String> ORAL = Set.of("PO", "C38288");
+  /** HL7 0163 lower forearm sites: intradermal and skin tests, not intramuscular or subcutaneous vaccines. */
+  private static final java.util.Set<String> FOREARM = java.util.Set.of("LLFA", "RLFA");
   private static final Set<String> NASAL = Set.of("NS", "IN", "C38284");
   private static final Set<String> INJECTED = Set.of("IM", "SC", "ID", "C28161", "C38299", "C38238");
   /**
@@ -347,7 +349,8 @@ final class VaccinationRules {
       }
       codebase.find(Codebase.Set.ROUTE, route).filter(c -> "Deprecated".equalsIgnoreCase(c.status())).ifPresent(c -> ctx.report(
           Rule.CNT_ROUTE_DEPRECATED, rxr.at(1), "Route '" + route + "' is deprecated; send the NCIT code (e.g. C28161 intramuscular)."));
-      boolean oralVaccine = description.contains("oral");
+      boolean oralVaccine = description.contains("oral") || d.cvx() != null && codebase.linkedTo(Codebase.Set.VACCINE_GROUP,
+          "VACCINATION_CVX_CODE", d.cvx()).stream().anyMatch(g -> "ROTAVIRUS".equals(g.value()));
       boolean nasalVaccine = description.contains("intranasal") || description.contains("nasal");
       if (d.newAdministration() && vaccine.isPresent() && !"unspecified".equals(vaccine.get().conceptType())
           && ((oralVaccine && !ORAL.contains(route)) || (nasalVaccine && !NASAL.contains(route))
@@ -355,9 +358,17 @@ final class VaccinationRules {
         ctx.report(Rule.CNT_ROUTE_FOR_VACCINE, rxr.at(1), "Route '" + route + "' does not fit CVX " + d.cvx() + " (" + vaccine.get().label() + "), which is "
             + (oralVaccine ? "given by mouth" : nasalVaccine ? "given intranasally" : "injected") + ".");
       }
+      boolean specific = vaccine.isPresent() && !"unspecified".equals(vaccine.get().conceptType());
       if ((ORAL.contains(route) || NASAL.contains(route)) && !site.isEmpty()) {
         ctx.report(Rule.CNT_SITE_FOR_ROUTE, rxr.at(2), "A body site (" + abbreviate(site) + ") was sent for a dose given "
             + (ORAL.contains(route) ? "by mouth" : "intranasally") + "; leave RXR-2 empty.");
+      } else if (specific && (oralVaccine || nasalVaccine) && !site.isEmpty()) {
+        // The site judged against the vaccine itself, whatever route was sent.
+        ctx.report(Rule.CNT_SITE_FOR_ROUTE, rxr.at(2), "A body site (" + abbreviate(site) + ") was sent for CVX " + d.cvx() + " ("
+            + vaccine.get().label() + "), which is given " + (oralVaccine ? "by mouth" : "intranasally") + "; leave RXR-2 empty.");
+      } else if (specific && !oralVaccine && !nasalVaccine && FOREARM.contains(site)) {
+        ctx.report(Rule.CNT_SITE_FOR_ROUTE, rxr.at(2), "Site '" + site + "' (lower forearm) is an intradermal or skin-test site, not one for CVX "
+            + d.cvx() + " (" + vaccine.get().label() + "), which is injected into a muscle or under the skin of the arm or thigh.");
       } else if (d.newAdministration() && INJECTED.contains(route) && site.isEmpty()) {
         ctx.report(Rule.CNT_SITE_MISSING, rxr.at(2), "RXR-2 (site) is empty for an injected dose.");
       }
