@@ -214,4 +214,18 @@ class ProfileConformanceTest {
   private static boolean optional(String usage) {
     return "RE".equals(usage) || "O".equals(usage);
   }
+
+  /**
+   * RXA-9 (administration notes, the source of the record) is C(R/O): required when RXA-20 is CP or PA, optional on a
+   * refusal (RE) or a dose not given (NA), as the 2018 update of the IG says.
+   */
+  @Test
+  void rxa9IsRequiredOnlyForADoseGiven() {
+    Hl7Fixtures.Editor given = Hl7Fixtures.cleanVxu().set("RXA", 2, 9, "");
+    assertThat(validator.validate(given.text()).findings()).anyMatch(f -> f.isError() && f.location().toString().startsWith("RXA^2^9"));
+    Hl7Fixtures.Editor refused = Hl7Fixtures.cleanVxu().set("RXA", 2, 9, "").set("RXA", 2, 18, "00^Parental decision^NIP002")
+        .set("RXA", 2, 20, "RE").set("RXA", 2, 6, "999").set("RXA", 2, 5, "20^DTaP^CVX");
+    ValidationResult result = validator.validate(refused.text());
+    assertThat(result.findings()).as(result.findings().toString()).noneMatch(f -> f.location().toString().startsWith("RXA^2^9"));
+  }
 }

@@ -61,6 +61,8 @@ class RulesTest {
         fails("FMT-024", "NK1^1^3", e -> e.set("NK1", 3, "")),
         fails("FMT-025", "PID^1^5^1^1", e -> e.set("PID", 5, "^Maya^Rose^^^^L")),
         fails("FMT-025", "PID^1^3^1^5", e -> e.set("PID", 3, "PAT123^^^MYCLINIC")),
+        fails("FMT-025", "PID^1^5^1^2", e -> e.set("PID", 5, "Lakewood^^Rose^^^^L")),
+        fails("FMT-025", "PID^1^3^1^4", e -> e.set("PID", 3, "PAT123^^^^MR")),
         fails("FMT-026", "PID^1^12", e -> e.set("PID", 12, "053")),
         fails("FMT-027", "PID^1^7", e -> e.set("PID", 7, "20240115~20240116")),
         fails("FMT-028", "MSH^1^10", e -> e.set("MSH", 10, "M".repeat(250))),
@@ -71,6 +73,7 @@ class RulesTest {
         fails("FMT-034", "RXA^1^5", e -> e.set("RXA", 1, 5, "ZZZ^unknown^CVX")),
         fails("FMT-035", "OBX^1^11", e -> e.set("OBX", 1, 11, "Q")),
         fails("FMT-036", "PID^1^7", e -> e.set("PID", 7, "202401")),
+        fails("FMT-036", "RXA^1^3", e -> e.set("RXA", 1, 3, "202611")),
         fails("FMT-037", "MSH^1^7", e -> e.set("MSH", 7, "20261120")),
         fails("FMT-038", "ZZZ", e -> e.insertAfter("PID", 1, "ZZZ|1|local")),
         fails("FMT-039", "OBX", e -> e.insertAfter("NK1", 1, "OBX|1|CE|64994-7^Eligibility^LN|1|V02^VFC^HL70064||||||F")));

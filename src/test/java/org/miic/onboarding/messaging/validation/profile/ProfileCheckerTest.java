@@ -102,6 +102,13 @@ class ProfileCheckerTest {
   void usageO() {
     assertThat(check(3, "")).isEmpty();
     assertThat(check(3, "value")).isEmpty();
+    // Optional is no licence for anything: a value sent is still held to its definition (here its length, 10) and
+    // cardinality (one occurrence), and an absent one is never reported.
+    assertThat(check(3, "much too long a value")).singleElement().satisfies(v -> {
+      assertThat(v.kind()).isEqualTo(Violation.Kind.TOO_LONG);
+      assertThat(v.required()).isFalse();
+    });
+    assertThat(check(3, "one~two")).extracting(Violation::kind).contains(Violation.Kind.FIELD_REPEATED);
   }
 
   @Test
