@@ -82,6 +82,36 @@ public class QueueRepository {
         (rs, i) -> new PriorityFactor(rs.getString("factor"), rs.getInt("points"), rs.getString("reason")), entryId);
   }
 
+  /** The factors of several entries in one query, by entry id (each list in its stored order). */
+  public Map<Long, List<PriorityFactor>> factors(java.util.Collection<Long> entryIds) {
+    Map<Long, List<PriorityFactor>> out = new java.util.HashMap<>();
+    if (entryIds.isEmpty()) {
+      return out;
+    }
+    String in = String.join(",", java.util.Collections.nCopies(entryIds.size(), "?"));
+    jdbc.query("select queue_entry_id, factor, points, reason from miic_priority_factor where queue_entry_id in (" + in + ") "
+        + "order by queue_entry_id, position", rs -> {
+          out.computeIfAbsent(rs.getLong("queue_entry_id"), k -> new java.util.ArrayList<>())
+              .add(new PriorityFactor(rs.getString("factor"), rs.getInt("points"), rs.getString("reason")));
+        }, entryIds.toArray());
+    return out;
+  }
+
+  /** The adjustments of several entries in one query, by entry id (each list oldest first). */
+  public Map<Long, List<Adjustment>> adjustments(java.util.Collection<Long> entryIds) {
+    Map<Long, List<Adjustment>> out = new java.util.HashMap<>();
+    if (entryIds.isEmpty()) {
+      return out;
+    }
+    String in = String.join(",", java.util.Collections.nCopies(entryIds.size(), "?"));
+    jdbc.query("select * from miic_queue_adjustment where queue_entry_id in (" + in + ") order by queue_entry_id, adjusted_at, id",
+        rs -> {
+          out.computeIfAbsent(rs.getLong("queue_entry_id"), k -> new java.util.ArrayList<>()).add(new Adjustment(rs.getInt("points"),
+              rs.getString("reason"), rs.getString("adjusted_by"), Db.instant(rs, "adjusted_at")));
+        }, entryIds.toArray());
+    return out;
+  }
+
   public List<Adjustment> adjustments(long entryId) {
     return jdbc.query("select * from miic_queue_adjustment where queue_entry_id = ? order by adjusted_at, id",
         (rs, i) -> new Adjustment(rs.getInt("points"), rs.getString("reason"), rs.getString("adjusted_by"),

@@ -142,12 +142,18 @@ public class QueueService {
   /** Waiting entries from the given offset, best first, each with its full breakdown: one ranking query. */
   public List<RankedEntry> ranked(int offset, int limit) {
     Instant now = clock.instant();
+    List<QueueRepository.WaitingRow> rows = queue.waiting(scoring(now), offset, limit);
+    // The breakdowns of the whole page in two queries, not two per entry.
+    List<Long> ids = rows.stream().map(r -> r.entry().id()).toList();
+    java.util.Map<Long, List<PriorityFactor>> factors = queue.factors(ids);
+    java.util.Map<Long, List<QueueRepository.Adjustment>> adjustments = queue.adjustments(ids);
     List<RankedEntry> page = new ArrayList<>();
     int position = offset;
-    for (QueueRepository.WaitingRow row : queue.waiting(scoring(now), offset, limit)) {
+    for (QueueRepository.WaitingRow row : rows) {
       position++;
       page.add(new RankedEntry(position, row.trackingId(), row.entry().organizationId(), row.organizationName(), row.score(),
-          row.entry().enteredAt(), List.copyOf(breakdown(row.entry(), now))));
+          row.entry().enteredAt(), List.copyOf(breakdown(row.entry(), now, factors.getOrDefault(row.entry().id(), List.of()),
+              adjustments.getOrDefault(row.entry().id(), List.of())))));
     }
     return page;
   }
@@ -236,11 +242,16 @@ public class QueueService {
 
   /** Every line of an entry's score: the stored worksheet factors, waiting time, readiness, staff adjustments. */
   private List<PriorityFactor> breakdown(QueueEntry entry, Instant until) {
-    List<PriorityFactor> lines = new ArrayList<>(queue.factors(entry.id()));
+    return breakdown(entry, until, queue.factors(entry.id()), queue.adjustments(entry.id()));
+  }
+
+  private List<PriorityFactor> breakdown(QueueEntry entry, Instant until, List<PriorityFactor> factors,
+      List<QueueRepository.Adjustment> adjustments) {
+    List<PriorityFactor> lines = new ArrayList<>(factors);
     lines.add(waitingFactor(entry.enteredAt(), until));
     lines.add(new PriorityFactor(PriorityFactor.READINESS, entry.readinessPoints(),
         entry.readinessReason() == null ? "Pre-test messages do not meet the go-live criteria yet" : entry.readinessReason()));
-    for (QueueRepository.Adjustment a : queue.adjustments(entry.id())) {
+    for (QueueRepository.Adjustment a : adjustments) {
       lines.add(new PriorityFactor(PriorityFactor.STAFF_ADJUSTMENT, a.points(), "Moved up by " + a.adjustedBy() + ": " + a.reason()));
     }
     return lines;
