@@ -21,6 +21,8 @@ public final class Hl7Input {
   /** The text, or why there is none: {@code problem} is null when {@code text} is usable. */
   public record Decoded(String text, String problem) {}
 
+  private static final String NOT_UTF8 = "The message is not UTF-8 text; send HL7 encoded as UTF-8.";
+
   private Hl7Input() {}
 
   public static byte[] readBounded(InputStream in, int limit) throws IOException {
@@ -43,18 +45,31 @@ public final class Hl7Input {
       text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body)).toString();
     } catch (CharacterCodingException e) {
-      return new Decoded(null, "The message is not UTF-8 text; send HL7 encoded as UTF-8.");
+      return new Decoded(null, NOT_UTF8);
     }
     if (text.startsWith("\uFEFF")) {
       text = text.substring(1);
     }
+    String binary = binary(text);
+    return binary == null ? new Decoded(text, null) : new Decoded(null, binary);
+  }
+
+  /**
+   * Why a message of a batch is not readable text, or null. A batch is decoded as one stream, so a byte that is not
+   * UTF-8 became U+FFFD there instead of ending the batch.
+   */
+  static String problem(String text) {
+    return text.indexOf('\uFFFD') >= 0 ? NOT_UTF8 : binary(text);
+  }
+
+  private static String binary(String text) {
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
       if (c < 0x20 && c != '\r' && c != '\n' && c != '\t') {
-        return new Decoded(null, "The message contains binary data (control character 0x" + Integer.toHexString(c)
-            + " at position " + i + "); HL7 v2 messages are text.");
+        return "The message contains binary data (control character 0x" + Integer.toHexString(c) + " at position " + i
+            + "); HL7 v2 messages are text.";
       }
     }
-    return new Decoded(text, null);
+    return null;
   }
 }

@@ -57,6 +57,15 @@ public class AckBuilder {
     return ack.toString();
   }
 
+  /**
+   * FHS or BHS (as {@code segment} says) of a batch acknowledgement file: from MIIC to the sender of the received file
+   * or batch, with a new control id (field 11) and the received one as reference (field 12).
+   */
+  public String batchHeader(String segment, String receivingApplication, String receivingFacility, String referenceControlId) {
+    return segment + "|^~\\&|" + APPLICATION + '|' + APPLICATION + '|' + escape(receivingApplication) + '|' + escape(receivingFacility)
+        + '|' + HL7_TIME.format(ZonedDateTime.now(clock)) + "||||" + ControlIds.next() + '|' + escape(referenceControlId);
+  }
+
   /** At most this many findings become ERR segments; errors first, then warnings, then information. */
   static final int MAX_ERR_SEGMENTS = 100;
 

@@ -81,9 +81,17 @@ public class MessageValidator {
 
   /** Input that is not text at all (not UTF-8, binary): rejected with the reason, without looking further. */
   public ValidationResult unreadable(String reason) {
+    return unreadable("", reason);
+  }
+
+  /**
+   * A message of a batch that cannot be taken (too large, not UTF-8, binary) but whose MSH segment was read: rejected
+   * with the reason, the acknowledgement addressed to its sender and echoing its control id.
+   */
+  public ValidationResult unreadable(String msh, String reason) {
     ValidationContext ctx = new ValidationContext(properties);
     ctx.report(Rule.FMT_NOT_HL7, Hl7Location.segment("MSH", 1), reason);
-    return result(Hl7Text.of(""), ctx);
+    return result(Hl7Text.of(msh), ctx);
   }
 
   /** The message must parse into HAPI's HL7 2.5.1 structure for its type; HAPI's own validation stays off. */
