@@ -18,6 +18,8 @@ public final class ProcessConstants {
   public static final String MSG_ONBOARDING_SLOT_OFFERED = "Msg_OnboardingSlotOffered";
   public static final String MSG_EXCHANGE_ENDED = "Msg_ExchangeEnded";
   public static final String MSG_AGREEMENT_RENEWED = "Msg_AgreementRenewed";
+  /** The organization answered a data-quality follow-up (step 4). */
+  public static final String MSG_DATA_QUALITY_RESPONSE = "Msg_DataQualityResponse";
 
   // Variables kept on the process instance (small: ids, flags, dates, outcomes)
   public static final String VAR_TRACKING_ID = "trackingId";
@@ -51,6 +53,30 @@ public final class ProcessConstants {
   public static final String VAR_AGREEMENT_EXPIRES_AT = "agreementExpiresAt";
   public static final String VAR_FIRST_REMINDER_AT = "firstReminderAt";
   public static final String VAR_SECOND_REMINDER_AT = "secondReminderAt";
+  /** When a lapsed agreement's grace period for production ends, and when the organization is warned before. */
+  public static final String VAR_GRACE_ENDS_AT = "graceEndsAt";
+  public static final String VAR_GRACE_WARNING_AT = "graceWarningAt";
+  /** Whether lifting the agreement suspension resumed a production exchange (the resumption email goes out then). */
+  public static final String VAR_EXCHANGE_RESUMED = "exchangeResumed";
+
+  // Step 4: data-quality monitoring
+  /** The stored scorecard the latest review computed (miic_scorecard.id). */
+  public static final String VAR_SCORECARD_ID = "scorecardId";
+  public static final String VAR_QUALITY_WITHIN_THRESHOLDS = "qualityWithinThresholds";
+  /** Whether the production exchange is suspended (no review while it is: nothing arrives). */
+  public static final String VAR_EXCHANGE_SUSPENDED = "exchangeSuspended";
+  /** Staff's decision on a suspended exchange: resume it or end it. */
+  public static final String VAR_RESUME_OUTCOME = "resumeOutcome";
+
+  // Change, enhancement and query requests of an organization in production
+  /** The request id of the production exchange a change request changes; absent for a new exchange. */
+  public static final String VAR_CHANGE_OF_REQUEST_ID = "changeOfRequestId";
+  /** The testing phases staff chose in Review worksheet (all of transport, format and content for a new exchange). */
+  public static final String VAR_TEST_TRANSPORT = "testTransport";
+  public static final String VAR_TEST_FORMAT = "testFormat";
+  public static final String VAR_TEST_CONTENT = "testContent";
+  public static final String VAR_TEST_QUERY = "testQuery";
+  public static final String VAR_QUERY_OUTCOME = "queryOutcome";
 
   // Facts an email quotes that are not process variables
   public static final String LOCAL_CORRECTION_PHASE = "correctionPhase";
@@ -65,6 +91,11 @@ public final class ProcessConstants {
   public static final String DATA_QUALITY_ISSUES = "issues";
   public static final String DATA_QUALITY_END = "end";
   public static final String FOLLOW_UP_RESOLVED = "resolved";
+  public static final String FOLLOW_UP_ISSUES = "issues";
+  public static final String FOLLOW_UP_SUSPEND = "suspend";
+  public static final String FOLLOW_UP_END = "end";
+  public static final String RESUME_RESUMED = "resume";
+  public static final String RESUME_END = "end";
   public static final String RENEWAL_RENEWED = "renewed";
 
   // Activity ids that Java code refers to (status page, tests, API checks)
@@ -78,6 +109,13 @@ public final class ProcessConstants {
   public static final String PHASE_QUEUE = "Phase_ReviewAndQueue";
   public static final String PHASE_ONBOARDING = "Phase_Onboarding";
   public static final String PHASE_ONGOING_EXCHANGE = "Phase_OngoingExchange";
+  public static final String TASK_REVIEW_DATA_QUALITY = "Task_ReviewDataQuality";
+  public static final String TASK_FOLLOW_UP_DATA_QUALITY = "Task_FollowUpDataQuality";
+  public static final String TASK_RESUME_EXCHANGE = "Task_ResumeExchange";
+  public static final String TASK_QUERY_TESTING = "Task_QueryTesting";
+  /** The two waits for the organization's answer to a data-quality follow-up (after the first and the second notice). */
+  public static final String WAIT_FIRST_NOTICE_ANSWER = "Gateway_AwaitFirstNoticeAnswer";
+  public static final String WAIT_SECOND_NOTICE_ANSWER = "Gateway_AwaitSecondNoticeAnswer";
   public static final String END_WITHDRAWN = "End_RequestWithdrawn";
 
   // Candidate groups

@@ -129,11 +129,24 @@ public class AgreementService {
   }
 
   /** The reminder and expiry dates of an agreement, for the renewal process's timers. */
-  public record Schedule(LocalDate firstReminderOn, LocalDate secondReminderOn, LocalDate expiresOn) {}
+  /**
+   * The reminders before expiry, the expiry, and after it the grace period for production: exchanges are suspended on
+   * {@code graceEndsOn} unless a renewal is recorded first, and the organization is warned on {@code graceWarningOn}.
+   */
+  public record Schedule(LocalDate firstReminderOn, LocalDate secondReminderOn, LocalDate expiresOn, LocalDate graceEndsOn,
+      LocalDate graceWarningOn) {}
 
   public Schedule schedule(UserAgreement agreement) {
+    LocalDate graceEnds = agreement.expiresOn().plusDays(properties.graceDays());
+    LocalDate warning = graceEnds.minusDays(properties.graceWarningDaysBefore());
     return new Schedule(agreement.expiresOn().minusDays(properties.firstReminderDaysBeforeExpiry()),
-        agreement.expiresOn().minusDays(properties.secondReminderDaysBeforeExpiry()), agreement.expiresOn());
+        agreement.expiresOn().minusDays(properties.secondReminderDaysBeforeExpiry()), agreement.expiresOn(), graceEnds,
+        warning.isBefore(agreement.expiresOn()) ? agreement.expiresOn() : warning);
+  }
+
+  /** When production of the organization's exchanges is suspended after its agreement lapsed (the current agreement's grace end). */
+  public java.util.Optional<LocalDate> graceEndsOn(long organizationId) {
+    return agreements.latest(organizationId).map(a -> schedule(a).graceEndsOn());
   }
 
   /** Marks the agreement lapsed, unless a newer agreement took over meanwhile. Returns whether it lapsed. */

@@ -53,6 +53,18 @@ public class ExchangeService {
     return exchange;
   }
 
+  /** The testing phases offered for the request before staff choose (its kind, and whether it changes a current exchange). */
+  public TestingPlan defaultPlan(long requestId) {
+    Worksheet worksheet = worksheets.currentWorksheet(requestId);
+    return TestingPlan.defaultsFor(worksheet.requestType(), repository.changeOf(requestId).isPresent());
+  }
+
+  /** The plan staff chose in Review worksheet, checked against the request's kind. */
+  public TestingPlan.Result plan(long requestId, Boolean transport, Boolean format, Boolean content, Boolean query) {
+    Worksheet worksheet = worksheets.currentWorksheet(requestId);
+    return TestingPlan.of(worksheet.requestType(), repository.changeOf(requestId).isPresent(), transport, format, content, query);
+  }
+
   /** The exchange a change request belongs to, if it is one. */
   public Optional<Long> changeOf(long requestId) {
     return repository.changeOf(requestId);
@@ -100,6 +112,39 @@ public class ExchangeService {
     String refusal = refusal(requestId);
     credentials.setSuspended(requestId, refusal);
     return refusal != null;
+  }
+
+  /** Suspends every production exchange of the organization for its lapsed agreement; how many are (now) suspended. */
+  @Transactional
+  public int suspendForLapsedAgreement(long organizationId) {
+    List<Long> exchanges = repository.productionExchanges(organizationId);
+    for (long id : exchanges) {
+      suspend(id, Suspension.Reason.AGREEMENT_LAPSED, "The MIIC User Agreement lapsed and its grace period ended.", "MIIC");
+    }
+    return exchanges.size();
+  }
+
+  /** Lifts the lapsed-agreement suspension of the organization's exchanges after a renewal; how many were suspended for it. */
+  @Transactional
+  public int resumeAfterRenewal(long organizationId) {
+    int resumed = 0;
+    for (long id : repository.productionExchanges(organizationId)) {
+      if (repository.openSuspensions(id).stream().anyMatch(s -> s.reason() == Suspension.Reason.AGREEMENT_LAPSED)) {
+        resume(id, Suspension.Reason.AGREEMENT_LAPSED, "MIIC");
+        resumed++;
+      }
+    }
+    return resumed;
+  }
+
+  /** Whether the organization exchanges data in production (running or suspended). */
+  public boolean inProduction(long organizationId) {
+    return !repository.productionExchanges(organizationId).isEmpty();
+  }
+
+  /** Why the request's exchange is suspended, in sentences for the organization; empty while it runs. */
+  public List<String> suspensionReasons(long requestId) {
+    return repository.openSuspensions(requestId).stream().map(ExchangeService::why).toList();
   }
 
   public List<Suspension> suspensions(long requestId) {

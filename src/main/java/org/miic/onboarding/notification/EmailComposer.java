@@ -43,9 +43,14 @@ public class EmailComposer {
   private final CredentialService credentials;
   private final ReportLinks reports;
   private final PublicUrls urls;
+  private final org.miic.onboarding.quality.ScorecardService scorecards;
+  private final org.miic.onboarding.exchange.ExchangeService exchanges;
 
   public EmailComposer(OrganizationRepository organizations, WorksheetService worksheets, WorksheetRepository worksheetRepository,
-      AgreementService agreements, QueueService queue, CredentialService credentials, ReportLinks reports, PublicUrls urls) {
+      AgreementService agreements, QueueService queue, CredentialService credentials, ReportLinks reports, PublicUrls urls,
+      org.miic.onboarding.quality.ScorecardService scorecards, org.miic.onboarding.exchange.ExchangeService exchanges) {
+    this.scorecards = scorecards;
+    this.exchanges = exchanges;
     this.credentials = credentials;
     this.reports = reports;
     this.organizations = organizations;
@@ -65,6 +70,9 @@ public class EmailComposer {
     strings.setTemplateMode(TemplateMode.TEXT);
     subjects.setTemplateResolver(strings);
   }
+
+  private static final java.time.format.DateTimeFormatter LONG_DATE = java.time.format.DateTimeFormatter.ofPattern("MMMM d, yyyy",
+      java.util.Locale.US);
 
   public ComposedEmail compose(EmailRequest request) {
     Organization organization = organizations.findById(request.organizationId())
@@ -97,6 +105,10 @@ public class EmailComposer {
       model.put("validateUrl", baseUrl + "/api/hl7/validate");
       model.put("validatePageUrl", baseUrl + "/validate");
       model.put("reportUrl", reports.link(onboarding.id()));
+      model.put("productionReportUrl", reports.link(onboarding.id()) + "?tab=production");
+      model.put("dataQualityUrl", baseUrl + "/status/" + onboarding.trackingId() + "/data-quality");
+      model.put("suspensionReasons", exchanges.suspensionReasons(onboarding.id()));
+      exchanges.changeOf(onboarding.id()).ifPresent(exchange -> model.put("changedExchange", worksheets.request(exchange).trackingId()));
     } else {
       // Organization-wide emails (agreement renewal) link to the organization's latest request.
       List<OnboardingRequest> requests = worksheetRepository.findRequestsOfOrganization(organization.id());
@@ -107,6 +119,20 @@ public class EmailComposer {
         model.put("statusUrl", baseUrl + "/status/" + latest.trackingId());
         model.put("documentsUrl", baseUrl + "/status/" + latest.trackingId() + "/documents");
       }
+      // The organization's production exchanges, for the grace period and the suspensions of a lapsed agreement.
+      List<String> reasons = new ArrayList<>();
+      exchanges.productionExchanges(organization.id()).forEach(id -> reasons.addAll(exchanges.suspensionReasons(id)));
+      model.put("suspensionReasons", reasons.stream().distinct().toList());
+      model.put("inProduction", exchanges.inProduction(organization.id()));
+    }
+    agreements.graceEndsOn(organization.id()).ifPresent(day -> model.put("graceEndsOn", LONG_DATE.format(day)));
+    if (request.facts().get(org.miic.onboarding.ProcessConstants.VAR_SCORECARD_ID) instanceof Number scorecardId) {
+      scorecards.find(scorecardId.longValue()).ifPresent(card -> {
+        model.put("periodLabel", card.period().label());
+        model.put("scorecardText", org.miic.onboarding.quality.ScorecardText.plain(card, scorecards.thresholds()));
+        model.put("score", card.score());
+        model.put("band", card.band().name());
+      });
     }
     Optional<UserAgreement> agreement = request.facts().get("agreementId") instanceof Number id
         ? Optional.of(agreements.get(id.longValue()))

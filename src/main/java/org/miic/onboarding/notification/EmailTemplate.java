@@ -19,7 +19,17 @@ public enum EmailTemplate {
   GO_LIVE("go-live", "MIIC data exchange: production go-live on [(${goLiveDate})]", Role.PRIMARY, Role.TECHNICAL),
   DATA_QUALITY_FOLLOW_UP("data-quality-follow-up", "MIIC data quality: please address issues in your submissions", Role.TECHNICAL, Role.PRIMARY),
   AGREEMENT_EXPIRY_REMINDER("agreement-expiry-reminder", "MIIC User Agreement expires on [(${expiresOn})]", Role.REPRESENTATIVE),
-  AGREEMENT_LAPSED("agreement-lapsed", "MIIC User Agreement expired for [(${organizationName})]", Role.REPRESENTATIVE);
+  AGREEMENT_LAPSED("agreement-lapsed", "MIIC User Agreement expired for [(${organizationName})]", Role.REPRESENTATIVE),
+  AGREEMENT_GRACE_WARNING("agreement-grace-warning", "MIIC production exchange of [(${organizationName})] will be suspended on [(${graceEndsOn})]",
+      Role.REPRESENTATIVE, Role.PRIMARY),
+  SCORECARD("scorecard", "MIIC data quality: scorecard of [(${organizationName})] for [(${periodLabel})]", Role.TECHNICAL, Role.PRIMARY),
+  DATA_QUALITY_SECOND_NOTICE("data-quality-second-notice", "Second notice: MIIC data-quality issues in the submissions of [(${organizationName})]",
+      Role.TECHNICAL, Role.PRIMARY),
+  DATA_QUALITY_RESOLVED("data-quality-resolved", "MIIC data quality: the issues are resolved", Role.TECHNICAL, Role.PRIMARY),
+  EXCHANGE_SUSPENDED("exchange-suspended", "MIIC production exchange of [(${organizationName})] suspended", Role.TECHNICAL, Role.PRIMARY,
+      Role.REPRESENTATIVE),
+  EXCHANGE_RESUMED("exchange-resumed", "MIIC production exchange of [(${organizationName})] resumed", Role.TECHNICAL, Role.PRIMARY),
+  CHANGE_LIVE("change-live", "MIIC data exchange: your change is live on [(${goLiveDate})]", Role.PRIMARY, Role.TECHNICAL);
 
   /** Who receives an email. */
   public enum Role {

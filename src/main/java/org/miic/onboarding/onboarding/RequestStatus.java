@@ -50,6 +50,9 @@ public record RequestStatus(
     QUEUED("In the onboarding queue", 2),
     ONBOARDING("Onboarding", 3),
     IN_PRODUCTION("In production: ongoing exchange with data-quality monitoring", 4),
+    DATA_QUALITY_FOLLOW_UP("In production: MIIC asked you to address data-quality issues", 4),
+    SUSPENDED("In production, suspended: MIIC refuses production messages until the suspension is lifted", 4),
+    CHANGE_LIVE("Change live on your production exchange", 0),
     WITHDRAWN("Withdrawn", 0),
     EXCHANGE_ENDED("Data exchange ended", 0),
     CLOSED("Closed", 0);

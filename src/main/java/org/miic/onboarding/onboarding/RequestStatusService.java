@@ -39,10 +39,12 @@ public class RequestStatusService {
   private final DecisionRepository decisions;
   private final TestEvidenceProvider evidence;
   private final PublicUrls urls;
+  private final org.miic.onboarding.exchange.ExchangeService suspensions;
 
   public RequestStatusService(WorksheetService worksheets, AgreementService agreements, QueueService queue,
       ProcessInstances instances, RuntimeService runtime, HistoryService history, StageRepository stages, DecisionRepository decisions,
-      TestEvidenceProvider evidence, PublicUrls urls) {
+      TestEvidenceProvider evidence, PublicUrls urls, org.miic.onboarding.exchange.ExchangeService suspensions) {
+    this.suspensions = suspensions;
     this.stages = stages;
     this.decisions = decisions;
     this.evidence = evidence;
@@ -66,6 +68,9 @@ public class RequestStatusService {
     } else {
       Set<String> active = instances.activeActivityIds(instance.getId());
       state = activeState(active);
+      if (state == RequestStatus.State.IN_PRODUCTION && !suspensions.suspensionReasons(request.id()).isEmpty()) {
+        state = RequestStatus.State.SUSPENDED;
+      }
       steps = history.createHistoricActivityInstanceQuery().processInstanceId(instance.getId()).unfinished().list().stream()
           .filter(a -> !"subProcess".equals(a.getActivityType()) && !"processDefinition".equals(a.getActivityType()))
           .map(HistoricActivityInstance::getActivityName)
@@ -104,7 +109,7 @@ public class RequestStatusService {
 
   /** Decisions whose notes MIIC sent to the organization. */
   private static final Set<String> NOTES_FOR_THE_ORGANIZATION = Set.of(ProcessConstants.DECISION_INCOMPLETE,
-      ProcessConstants.OUTCOME_CORRECTIONS, ProcessConstants.DATA_QUALITY_ISSUES, "unresolved");
+      ProcessConstants.OUTCOME_CORRECTIONS, ProcessConstants.DATA_QUALITY_ISSUES, ProcessConstants.FOLLOW_UP_SUSPEND);
 
   /** What happens next, in a sentence or two, for the organization. */
   static String nextStep(RequestStatus.State state, RequestStage stage) {
@@ -127,11 +132,20 @@ public class RequestStatusService {
         case CONTENT -> "Message content validation: MIIC's quality assurance checks what your messages say (vaccines, dates, "
             + "patients). Send the test scenarios listed in the report; corrections, if needed, come by email.";
         case APPROVAL -> "MIIC staff are approving your message content.";
+        case QUERY -> "Query testing: send QBP^Q11 queries for one of your test patients with your test credentials, a Z34 "
+            + "(immunization history, answered with Z32) and a Z44 (evaluated history, answered with Z42). Both must work "
+            + "before go-live.";
         case GO_LIVE -> "Content approved. MIIC staff coordinate the production go-live date with you.";
         default -> "MIIC staff work with your technical contact through the testing steps.";
       };
-      case IN_PRODUCTION -> "Your organization sends production data to MIIC. MIIC monitors data quality and writes to you when "
-          + "something needs attention.";
+      case IN_PRODUCTION -> "Your organization sends production data to MIIC. MIIC computes a data-quality scorecard every month "
+          + "and emails it; when something needs attention, MIIC writes to you and asks you to address it.";
+      case DATA_QUALITY_FOLLOW_UP -> "MIIC asked your organization to address data-quality issues in its production submissions. "
+          + "Fix them, and tell MIIC what you changed on the data-quality page. Without an answer MIIC sends a second notice, and "
+          + "may then suspend your production credentials until the issues are fixed.";
+      case SUSPENDED -> "Your production credentials are refused until the suspension is lifted; the reasons and how to resume "
+          + "are on the data-quality page. Your TEST credentials keep working.";
+      case CHANGE_LIVE -> "The change is live and recorded on your production exchange, which goes on under its own tracking id.";
       case WITHDRAWN -> "This request was withdrawn. To start again, submit a new worksheet.";
       case EXCHANGE_ENDED -> "The data exchange of this request ended. To exchange data again, submit a new worksheet.";
       case CLOSED -> "This request is closed. To start again, submit a new worksheet.";
@@ -159,8 +173,20 @@ public class RequestStatusService {
             "SOAP web service (CDC WSDL) or HTTPS POST to " + urls.of("/api/hl7/messages")
                 + ", with the test credentials from the link MIIC emailed you."));
       }
-      case IN_PRODUCTION -> actions.add(new RequestStatus.Action("Read your message report", evidence.reportLink(request.id()),
-          "Production and test messages, acknowledgements and findings."));
+      case IN_PRODUCTION -> {
+        actions.add(new RequestStatus.Action("Read your message report", evidence.reportLink(request.id()) + "?tab=production",
+            "Production and test messages, acknowledgements, findings and the monthly data-quality scorecard."));
+        actions.add(new RequestStatus.Action("See your data quality", urls.of("/status/" + id + "/data-quality"),
+            "The latest scorecard."));
+      }
+      case DATA_QUALITY_FOLLOW_UP, SUSPENDED -> {
+        actions.add(new RequestStatus.Action("Answer MIIC on data quality", urls.of("/status/" + id + "/data-quality"),
+            "The scorecard, what MIIC asked, and where you tell MIIC what you changed."));
+        actions.add(new RequestStatus.Action("Read your message report", evidence.reportLink(request.id()) + "?tab=production",
+            "Production and test messages, acknowledgements and findings."));
+      }
+      case CHANGE_LIVE -> actions.add(new RequestStatus.Action("Read your message report", evidence.reportLink(request.id()),
+          "The test messages of the change, acknowledgements and findings."));
       case WITHDRAWN, EXCHANGE_ENDED, CLOSED -> actions.add(new RequestStatus.Action("Submit a new worksheet", urls.of("/worksheet"),
           "Starts a new request."));
       default -> { }
@@ -170,6 +196,12 @@ public class RequestStatusService {
 
   private static RequestStatus.State activeState(Set<String> active) {
     if (active.contains(ProcessConstants.PHASE_ONGOING_EXCHANGE)) {
+      if (active.contains(ProcessConstants.TASK_RESUME_EXCHANGE)) {
+        return RequestStatus.State.SUSPENDED;
+      }
+      if (active.contains(ProcessConstants.WAIT_FIRST_NOTICE_ANSWER) || active.contains(ProcessConstants.WAIT_SECOND_NOTICE_ANSWER)) {
+        return RequestStatus.State.DATA_QUALITY_FOLLOW_UP;
+      }
       return RequestStatus.State.IN_PRODUCTION;
     }
     if (active.contains(ProcessConstants.PHASE_ONBOARDING)) {
@@ -207,6 +239,9 @@ public class RequestStatusService {
     }
     if ("End_ExchangeEnded".equals(ended.getEndActivityId())) {
       return RequestStatus.State.EXCHANGE_ENDED;
+    }
+    if ("End_ChangeLive".equals(ended.getEndActivityId())) {
+      return RequestStatus.State.CHANGE_LIVE;
     }
     return RequestStatus.State.CLOSED;
   }

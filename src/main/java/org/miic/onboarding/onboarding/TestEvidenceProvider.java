@@ -13,6 +13,9 @@ public interface TestEvidenceProvider {
   /** How many messages the request sent during a phase. */
   int messageCount(long requestId, TestingPhase phase);
 
+  /** What query testing still lacks among the request's test messages (labels); empty when both queries were answered. */
+  java.util.List<String> missingQueryScenarios(long requestId);
+
   /** The organization's report of its messages (a link without login). */
   String reportLink(long requestId);
 }

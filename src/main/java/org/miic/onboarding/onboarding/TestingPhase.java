@@ -6,6 +6,7 @@ public enum TestingPhase {
   TRANSPORT("Transport set-up and testing"),
   FORMAT("Message format testing"),
   CONTENT("Message content validation (QA)"),
+  QUERY("Query testing (QBP/RSP)"),
   PRODUCTION("Production data quality"),
   /** Sent with TEST credentials after go-live: kept, shown in the report, never counted as production data quality. */
   TEST_AFTER_GO_LIVE("Test messages after go-live");

@@ -21,10 +21,14 @@ public enum RequestStage {
   FORMAT(Step.ONBOARDING, "Message format testing", "Task_MessageFormatTesting"),
   CONTENT(Step.ONBOARDING, "Message content validation (QA)", "Task_MessageContentValidation"),
   APPROVAL(Step.ONBOARDING, "Content approval", "Task_ApproveMessageContent"),
+  QUERY(Step.ONBOARDING, "Query testing", "Task_QueryTesting"),
   GO_LIVE(Step.ONBOARDING, "Go-live date", "Task_CoordinateGoLive"),
-  PRODUCTION(Step.ONGOING_EXCHANGE, "In production", "Phase_OngoingExchange"),
+  PRODUCTION(Step.ONGOING_EXCHANGE, "In production", "Phase_OngoingExchange", "Task_LiftSuspension"),
+  SUSPENDED(Step.ONGOING_EXCHANGE, "Production suspended", "Task_SuspendExchange"),
   WITHDRAWN(Step.CLOSED, "Withdrawn", "End_RequestWithdrawn"),
-  ENDED(Step.CLOSED, "Exchange ended", "End_ExchangeEnded");
+  ENDED(Step.CLOSED, "Exchange ended", "End_ExchangeEnded"),
+  /** A change of a current exchange went live on it; the exchange itself goes on under its own request. */
+  CHANGE_LIVE(Step.CLOSED, "Change live on its exchange", "End_ChangeLive");
 
   /** The four steps of MIIC's onboarding, and the end. */
   public enum Step {
@@ -61,7 +65,7 @@ public enum RequestStage {
       .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));
 
   /** The step-3 testing stages, measured one by one in the metrics. */
-  public static final List<RequestStage> TESTING = List.of(TRANSPORT, FORMAT, CONTENT, APPROVAL, GO_LIVE);
+  public static final List<RequestStage> TESTING = List.of(TRANSPORT, FORMAT, CONTENT, APPROVAL, QUERY, GO_LIVE);
 
   private final Step step;
   private final String label;

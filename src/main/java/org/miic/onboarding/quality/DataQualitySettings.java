@@ -1,22 +1,52 @@
 package org.miic.onboarding.quality;
 
+import java.time.Period;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Step 4's periodic data-quality review. The BPMN timer reads {@code ${dataQualitySettings.reviewCycle}}: an ISO 8601
- * repeating interval (default {@code R/P1M}, monthly) or a cron expression, set by {@code miic.quality.review-cycle}.
+ * The timers of step 4's monitoring, read by the BPMN as {@code ${dataQualitySettings.*}}: ISO 8601 durations, checked at
+ * start-up. {@code miic.quality.review-interval} (default P1M: the scorecard of the month before, computed monthly),
+ * {@code .follow-up-period} (P30D: how long the organization has to answer a data-quality follow-up) and
+ * {@code .second-notice-period} (P14D: after the second notice, before staff decide on suspension).
  */
 @Component("dataQualitySettings")
 public class DataQualitySettings {
 
-  private final String reviewCycle;
+  private final String reviewInterval;
+  private final String followUpPeriod;
+  private final String secondNoticePeriod;
 
-  public DataQualitySettings(@Value("${miic.quality.review-cycle:R/P1M}") String reviewCycle) {
-    this.reviewCycle = reviewCycle;
+  public DataQualitySettings(@Value("${miic.quality.review-interval:P1M}") String reviewInterval,
+      @Value("${miic.quality.follow-up-period:P30D}") String followUpPeriod,
+      @Value("${miic.quality.second-notice-period:P14D}") String secondNoticePeriod) {
+    this.reviewInterval = check("miic.quality.review-interval", reviewInterval);
+    this.followUpPeriod = check("miic.quality.follow-up-period", followUpPeriod);
+    this.secondNoticePeriod = check("miic.quality.second-notice-period", secondNoticePeriod);
   }
 
-  public String getReviewCycle() {
-    return reviewCycle;
+  private static String check(String property, String value) {
+    try {
+      if (value.contains("T")) {
+        java.time.Duration.parse(value);
+      } else {
+        Period.parse(value);
+      }
+      return value;
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException(property + " must be an ISO 8601 duration such as P1M or P30D, not '" + value + "'");
+    }
+  }
+
+  public String getReviewInterval() {
+    return reviewInterval;
+  }
+
+  public String getFollowUpPeriod() {
+    return followUpPeriod;
+  }
+
+  public String getSecondNoticePeriod() {
+    return secondNoticePeriod;
   }
 }

@@ -85,7 +85,11 @@ public final class ScorecardText {
     return n == 1 ? "1 day" : n + " days";
   }
 
-  /** Markdown's special characters in text that came from messages. */
+  /** Markdown's special characters in text that came from messages or organizations. */
+  public static String escapeMarkdown(String s) {
+    return escape(s);
+  }
+
   static String escape(String s) {
     StringBuilder out = new StringBuilder(s.length());
     for (char c : s.toCharArray()) {

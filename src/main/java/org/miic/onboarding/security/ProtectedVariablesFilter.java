@@ -45,7 +45,9 @@ class ProtectedVariablesFilter extends OncePerRequestFilter {
       ProcessConstants.VAR_ORGANIZATION_ID, ProcessConstants.VAR_ORGANIZATION_NAME, ProcessConstants.VAR_COMPLETENESS_FINDING_COUNT,
       ProcessConstants.VAR_AGREEMENT_CURRENT, ProcessConstants.VAR_AGREEMENT_ID, ProcessConstants.VAR_AGREEMENT_LAPSED,
       ProcessConstants.VAR_GO_LIVE_AT, ProcessConstants.VAR_AGREEMENT_EXPIRES_AT, ProcessConstants.VAR_FIRST_REMINDER_AT,
-      ProcessConstants.VAR_SECOND_REMINDER_AT);
+      ProcessConstants.VAR_SECOND_REMINDER_AT, ProcessConstants.VAR_GRACE_ENDS_AT, ProcessConstants.VAR_GRACE_WARNING_AT,
+      ProcessConstants.VAR_SCORECARD_ID, ProcessConstants.VAR_QUALITY_WITHIN_THRESHOLDS, ProcessConstants.VAR_EXCHANGE_SUSPENDED,
+      ProcessConstants.VAR_EXCHANGE_RESUMED, ProcessConstants.VAR_CHANGE_OF_REQUEST_ID, "dataQualityResponseId");
   private static final Pattern API = Pattern.compile("^(/engine-rest|/camunda/api/engine/engine/[^/]+)(/.*)$");
   /** A variable named in the path: .../variables/{name}, .../localVariables/{name}, optionally .../data. */
   private static final Pattern NAMED = Pattern.compile("^/(task|process-instance|execution)/[^/]+/(variables|localVariables)/([^/]+)(/data)?$");

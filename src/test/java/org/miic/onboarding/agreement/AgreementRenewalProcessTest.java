@@ -110,7 +110,11 @@ class AgreementRenewalProcessTest extends ProcessTestSupport {
     ProcessInstance pi = renewal(org);
     advanceTo(LocalDate.of(2029, 3, 1));
     completeTask(renewalTaskOwner(org), "Task_AgreementLapsed", Map.of(VAR_RENEWAL_DECISION, "notYet"));
-    assertThat(pi).isWaitingAt("Wait_RenewedAgreement");
+    assertThat(pi).isWaitingAt("Timer_AskAgain");
+    // Staff are asked again a month later while nothing arrives.
+    advance(Duration.ofDays(30));
+    assertThat(pi).isWaitingAt("Task_AgreementLapsed");
+    completeTask(renewalTaskOwner(org), "Task_AgreementLapsed", Map.of(VAR_RENEWAL_DECISION, "notYet"));
 
     agreements.record(org, new AgreementService.Signature("Dr. Rowan", null, null, LocalDate.of(2029, 3, 1)), "staff");
     assertThat(pi).isWaitingAt("Wait_AgreementInForce");
@@ -126,6 +130,75 @@ class AgreementRenewalProcessTest extends ProcessTestSupport {
         .hasMessageContaining("valid email");
     Assertions.assertThat(agreements.history(org)).isEmpty();
     Assertions.assertThat(renewal(org)).isNull();
+  }
+
+  @Autowired org.miic.onboarding.messaging.transport.CredentialService credentials;
+
+  /** An organization exchanging production data (its request in production, with PRODUCTION credentials revealed). */
+  private org.miic.onboarding.messaging.transport.CredentialService.Revealed inProduction(long organizationId) {
+    long requestId = jdbc.queryForObject("select id from miic_request where organization_id = ?", Long.class, organizationId);
+    jdbc.update("update miic_request set stage = 'PRODUCTION' where id = ?", requestId);
+    return credentials.reveal(credentials.issue(requestId,
+        org.miic.onboarding.messaging.transport.ExchangeCredential.Environment.PRODUCTION).revealToken());
+  }
+
+  private boolean accepted(org.miic.onboarding.messaging.transport.CredentialService.Revealed login) {
+    return credentials.authenticate(login.username(), login.password(), null).isPresent();
+  }
+
+  /**
+   * Issue 10, item 5: when the agreement lapses, production goes on for the grace period (60 days); the organization
+   * is warned 14 days before it ends; then the production credentials are refused, with the reason, until a renewal
+   * is recorded, which resumes the exchange.
+   */
+  @Test
+  void aLapsedAgreementLeavesProductionRunningForTheGracePeriodWarnsThenSuspendsUntilTheRenewal() {
+    long org = organizationWithWorksheet("Tamarack Health");
+    agreements.record(org, new AgreementService.Signature("Dr. Tam", "CEO", "ceo@tamarack.example", LocalDate.of(2026, 3, 1)), "staff");
+    runDueJobs();
+    var login = inProduction(org);
+    ProcessInstance pi = renewal(org);
+
+    advanceTo(LocalDate.of(2029, 3, 1));
+    assertThat(pi).isWaitingAt("Task_AgreementLapsed");
+    Assertions.assertThat(body(messagesTo("ceo@tamarack.example").get(messagesTo("ceo@tamarack.example").size() - 1)))
+        .contains("grace period until April 30, 2029");
+    Assertions.assertThat(accepted(login)).as("production goes on in the grace period").isTrue();
+
+    advanceTo(LocalDate.of(2029, 4, 16));
+    Assertions.assertThat(subjectsTo("ceo@tamarack.example"))
+        .contains("MIIC production exchange of Tamarack Health will be suspended on April 30, 2029");
+    Assertions.assertThat(subjectsTo("primary@tamarackhealth.example"))
+        .contains("MIIC production exchange of Tamarack Health will be suspended on April 30, 2029");
+    Assertions.assertThat(accepted(login)).isTrue();
+
+    advanceTo(LocalDate.of(2029, 4, 30));
+    assertThat(pi).hasPassed("Task_SuspendForAgreement", "Task_EmailExchangeSuspended").isWaitingAt("Task_AgreementLapsed");
+    Assertions.assertThat(subjectsTo("tech@tamarackhealth.example")).contains("MIIC production exchange of Tamarack Health suspended");
+    Assertions.assertThat(body(messagesTo("tech@tamarackhealth.example").get(messagesTo("tech@tamarackhealth.example").size() - 1)))
+        .contains("the MIIC User Agreement expired and its grace period ended").contains("resumes as soon as MIIC records a renewed agreement");
+    Assertions.assertThatThrownBy(() -> accepted(login))
+        .isInstanceOf(org.miic.onboarding.messaging.transport.ExchangeSuspendedException.class)
+        .hasMessageContaining("MIIC User Agreement expired");
+
+    completeTask(renewalTaskOwner(org), "Task_AgreementLapsed", Map.of(VAR_RENEWAL_DECISION, RENEWAL_RENEWED,
+        VAR_SIGNER_NAME, "Dr. Tam", VAR_SIGNER_EMAIL, "ceo@tamarack.example", VAR_SIGNED_ON, "2029-04-30"));
+    runDueJobs();
+    assertThat(pi).hasPassed("Task_LiftAgreementSuspension", "Task_EmailExchangeResumed").isWaitingAt("Wait_AgreementInForce");
+    Assertions.assertThat(subjectsTo("tech@tamarackhealth.example")).contains("MIIC production exchange of Tamarack Health resumed");
+    Assertions.assertThat(accepted(login)).isTrue();
+  }
+
+  @Test
+  void anOrganizationNotInProductionGetsNoGraceWarningAndNothingIsSuspended() {
+    long org = organizationWithWorksheet("Upland Clinic");
+    agreements.record(org, new AgreementService.Signature("Dr. Up", null, "up@upland.example", LocalDate.of(2026, 3, 1)), "staff");
+    ProcessInstance pi = renewal(org);
+    advanceTo(LocalDate.of(2029, 5, 1));
+    assertThat(pi).hasPassed("End_NothingToWarn", "End_NothingSuspended").isWaitingAt("Task_AgreementLapsed");
+    Assertions.assertThat(subjectsTo("up@upland.example")).noneMatch(s -> s.contains("suspended"));
+    Assertions.assertThat(body(messagesTo("up@upland.example").get(messagesTo("up@upland.example").size() - 1)))
+        .doesNotContain("grace period");
   }
 
   /** The renewal task belongs to the renewal process; completeTask looks tasks up by business key. */

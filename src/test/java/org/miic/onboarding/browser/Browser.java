@@ -76,8 +76,20 @@ final class Browser implements AutoCloseable {
     e.sendKeys(text);
   }
 
+  /**
+   * Clicks, and when the click loads a new page (a link, a form's button) waits until it has: the old page's root
+   * goes stale, then the new one is complete. A click that loads nothing (a summary opening its details) waits briefly.
+   */
   void click(By by) {
+    WebElement root = driver.findElement(By.tagName("html"));
     new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.elementToBeClickable(by)).click();
+    try {
+      new WebDriverWait(driver, Duration.ofMillis(1500)).until(ExpectedConditions.stalenessOf(root));
+    } catch (org.openqa.selenium.TimeoutException samePage) {
+      return;
+    }
+    new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> "complete".equals(
+        ((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.readyState")));
   }
 
   String text() {

@@ -26,6 +26,7 @@ class EmailDeliveryTest extends ProcessTestSupport {
   @Autowired OrganizationRepository organizations;
   @Autowired PlatformTransactionManager transactions;
   @Autowired EmailComposer composer;
+  @Autowired org.miic.onboarding.quality.ScorecardService scorecards;
 
   @Test
   void anSmtpOutageRaisesAnIncidentAndTheRecoveredEmailGoesOutExactlyOnce() throws Exception {
@@ -120,14 +121,24 @@ class EmailDeliveryTest extends ProcessTestSupport {
     links.put(EmailTemplate.INVITATION, java.util.List.of(status, report));
     links.put(EmailTemplate.CORRECTIONS_NEEDED, java.util.List.of(status, report));
     links.put(EmailTemplate.GO_LIVE, java.util.List.of(status, report));
-    links.put(EmailTemplate.DATA_QUALITY_FOLLOW_UP, java.util.List.of(status, report));
+    String dataQuality = status + "/data-quality";
+    links.put(EmailTemplate.DATA_QUALITY_FOLLOW_UP, java.util.List.of(status, report, dataQuality));
+    links.put(EmailTemplate.DATA_QUALITY_SECOND_NOTICE, java.util.List.of(status, report, dataQuality));
+    links.put(EmailTemplate.DATA_QUALITY_RESOLVED, java.util.List.of(status, report));
+    links.put(EmailTemplate.SCORECARD, java.util.List.of(status, report));
+    links.put(EmailTemplate.EXCHANGE_SUSPENDED, java.util.List.of(status));
+    links.put(EmailTemplate.EXCHANGE_RESUMED, java.util.List.of(status));
+    links.put(EmailTemplate.CHANGE_LIVE, java.util.List.of(status, report));
+    links.put(EmailTemplate.AGREEMENT_GRACE_WARNING, java.util.List.of(status, documents));
     links.put(EmailTemplate.AGREEMENT_EXPIRY_REMINDER, java.util.List.of(status, documents));
     links.put(EmailTemplate.AGREEMENT_LAPSED, java.util.List.of(status, documents));
     Assertions.assertThat(links.keySet()).as("every template has its links listed here").containsExactlyInAnyOrder(EmailTemplate.values());
+    long scorecardId = scorecards.review(request.id()).id();
     Map<String, Object> facts = Map.of("agreementId", agreementId, "correctionPhase", "message format testing",
-        "goLiveDate", "2026-05-01", "dataQualityIssues", "Send RXA-15 lot numbers.");
+        "goLiveDate", "2026-05-01", "dataQualityIssues", "Send RXA-15 lot numbers.", "scorecardId", scorecardId);
     for (var e : links.entrySet()) {
-      boolean organizationWide = e.getKey() == EmailTemplate.AGREEMENT_EXPIRY_REMINDER || e.getKey() == EmailTemplate.AGREEMENT_LAPSED;
+      boolean organizationWide = e.getKey() == EmailTemplate.AGREEMENT_EXPIRY_REMINDER || e.getKey() == EmailTemplate.AGREEMENT_LAPSED
+          || e.getKey() == EmailTemplate.AGREEMENT_GRACE_WARNING;
       ComposedEmail email = composer.compose(new EmailRequest(e.getKey(), org, organizationWide ? null : request.id(), facts));
       for (String link : e.getValue()) {
         Assertions.assertThat(email.body()).as(e.getKey() + " links to " + link).contains(link);

@@ -87,7 +87,7 @@ class OnboardingProcessTest extends ProcessTestSupport {
     passTesting(request);
     goLiveInAWeek(request);
     assertThat(pi).hasPassed("Task_EmailGoLive", "Task_RecordGoLive", "End_Step3_Live");
-    assertThat(pi).isWaitingAt("Wait_ExchangeEnded");
+    assertThat(pi).isWaitingAt("Timer_NextReview");
     Assertions.assertThat(queue.entry(request.id()).status()).isEqualTo(QueueEntry.Status.COMPLETED);
     Assertions.assertThat(statuses.status(request.trackingId()).state()).isEqualTo(RequestStatus.State.IN_PRODUCTION);
 
@@ -257,36 +257,7 @@ class OnboardingProcessTest extends ProcessTestSupport {
     assertThat(instance(request)).isWaitingAt("Task_CoordinateGoLive");
   }
 
-  @Test
-  void productionExchangeGetsPeriodicDataQualityReviewsAndFollowUps() throws Exception {
-    OnboardingRequest request = submitWithAgreement(Worksheets.complete("Hazel Pediatrics"));
-    reviewComplete(request);
-    passTesting(request);
-    goLiveInAWeek(request);
-    ProcessInstance pi = instance(request);
-
-    advance(Duration.ofDays(32));
-    assertThat(pi).isWaitingAt("Task_ReviewDataQuality", "Wait_ExchangeEnded");
-    completeTask(request, "Task_ReviewDataQuality", Map.of(VAR_DATA_QUALITY_OUTCOME, DATA_QUALITY_FINE));
-    assertThat(pi).isWaitingAt("Wait_ExchangeEnded");
-
-    advance(Duration.ofDays(31));
-    completeTask(request, "Task_ReviewDataQuality", Map.of(VAR_DATA_QUALITY_OUTCOME, DATA_QUALITY_ISSUES,
-        VAR_DATA_QUALITY_ISSUES, "12% of doses lack VFC eligibility (OBX 64994-7)."));
-    Assertions.assertThat(body(messagesTo("tech@hazelpediatrics.example").get(messagesTo("tech@hazelpediatrics.example").size() - 1)))
-        .contains("12% of doses lack VFC eligibility");
-    assertThat(pi).isWaitingAt("Timer_FollowUp30Days");
-
-    advance(Duration.ofDays(30));
-    completeTask(request, "Task_FollowUpDataQuality", Map.of(VAR_FOLLOW_UP_OUTCOME, "unresolved",
-        VAR_DATA_QUALITY_ISSUES, "Still 5% without VFC eligibility."));
-    assertThat(pi).isWaitingAt("Timer_FollowUp30Days");
-    advance(Duration.ofDays(30));
-    completeTask(request, "Task_FollowUpDataQuality", Map.of(VAR_FOLLOW_UP_OUTCOME, FOLLOW_UP_RESOLVED));
-    assertThat(pi).hasPassed("End_FollowUpResolved");
-    Assertions.assertThat(subjectsTo("tech@hazelpediatrics.example").stream()
-        .filter(s -> s.startsWith("MIIC data quality"))).hasSize(2);
-  }
+  // Step 4's monitoring (scorecards, thresholds, follow-ups, suspension) is tested in quality.ProductionMonitoringProcessTest.
 
   @Test
   void staffEndTheExchangeAtADataQualityReviewOrThroughTheApi() {

@@ -122,7 +122,7 @@ class BpmnModelTest extends ProcessTestSupport {
     Set<String> forms = repository.createDeploymentQuery().list().stream()
         .flatMap(d -> repository.getDeploymentResourceNames(d.getId()).stream())
         .filter(n -> n.endsWith(".form")).collect(Collectors.toSet());
-    assertThat(forms).hasSize(10);
+    assertThat(forms).hasSize(12);
     for (BpmnModelInstance model : models()) {
       for (UserTask task : model.getModelElementsByType(UserTask.class)) {
         assertThat(task.getCamundaCandidateGroups()).as(task.getId()).isEqualTo(ProcessConstants.GROUP_STAFF);

@@ -86,7 +86,7 @@ public abstract class ProcessTestSupport {
     if (!finished.isEmpty()) {
       history.deleteHistoricProcessInstances(finished);
     }
-    for (String table : List.of("miic_scorecard", "miic_exchange_suspension", "miic_exchange_change", "miic_stage_history", "miic_staff_decision", "miic_document", "miic_test_finding", "miic_test_message", "miic_exchange_credential", "miic_email_outbox", "miic_queue_adjustment", "miic_priority_factor", "miic_queue_entry",
+    for (String table : List.of("miic_quality_response", "miic_scorecard", "miic_exchange_suspension", "miic_exchange_change", "miic_stage_history", "miic_staff_decision", "miic_document", "miic_test_finding", "miic_test_message", "miic_exchange_credential", "miic_email_outbox", "miic_queue_adjustment", "miic_priority_factor", "miic_queue_entry",
         "miic_user_agreement", "miic_worksheet_review", "miic_completeness_finding", "miic_submitting_for", "miic_worksheet",
         "miic_request", "miic_organization")) {
       jdbc.update("delete from " + table);

@@ -11,7 +11,8 @@ import org.miic.onboarding.agreement.UserAgreement;
 import org.springframework.stereotype.Component;
 
 /**
- * "Schedule renewal reminders": the dates of the two reminders and of expiry, as timer dates (start of day, Minnesota
+ * "Schedule renewal reminders": the dates of the two reminders, of expiry and of the end of the grace period for
+ * production (with its warning), as timer dates (start of day, Minnesota
  * time). A reminder whose date has already passed when a later one is due too is moved past expiry, so that an
  * agreement recorded late in its term gets one reminder, not two at once.
  */
@@ -39,6 +40,8 @@ class ScheduleRenewalRemindersDelegate implements JavaDelegate {
     execution.setVariable(ProcessConstants.VAR_FIRST_REMINDER_AT, startOfDay(first));
     execution.setVariable(ProcessConstants.VAR_SECOND_REMINDER_AT, startOfDay(schedule.secondReminderOn()));
     execution.setVariable(ProcessConstants.VAR_AGREEMENT_EXPIRES_AT, startOfDay(schedule.expiresOn()));
+    execution.setVariable(ProcessConstants.VAR_GRACE_ENDS_AT, startOfDay(schedule.graceEndsOn()));
+    execution.setVariable(ProcessConstants.VAR_GRACE_WARNING_AT, startOfDay(schedule.graceWarningOn()));
     execution.setVariable(ProcessConstants.VAR_AGREEMENT_LAPSED, false);
   }
 

@@ -27,12 +27,12 @@ public class EvidenceQueries {
 
   /** The phases of testing before go-live (the go-live criteria and the step-3 evidence look at these). */
   public static final Set<TestingPhase> TESTING = EnumSet.of(TestingPhase.QUEUE, TestingPhase.TRANSPORT, TestingPhase.FORMAT,
-      TestingPhase.CONTENT);
+      TestingPhase.CONTENT, TestingPhase.QUERY);
   /** Production traffic (step 4). */
   public static final Set<TestingPhase> PRODUCTION = EnumSet.of(TestingPhase.PRODUCTION);
   /** Everything sent with test credentials, before and after go-live. */
   public static final Set<TestingPhase> ALL_TEST = EnumSet.of(TestingPhase.QUEUE, TestingPhase.TRANSPORT, TestingPhase.FORMAT,
-      TestingPhase.CONTENT, TestingPhase.TEST_AFTER_GO_LIVE);
+      TestingPhase.CONTENT, TestingPhase.QUERY, TestingPhase.TEST_AFTER_GO_LIVE);
 
   /** Messages of one phase by acknowledgement. */
   public record PhaseCount(TestingPhase phase, int total, int accepted, int withErrors, int rejected, Instant first, Instant latest) {}
@@ -186,5 +186,28 @@ public class EvidenceQueries {
       return "''";
     }
     return phases.stream().map(p -> "'" + p.name() + "'").collect(Collectors.joining(","));
+  }
+
+  /**
+   * Which of the wanted scenarios the request's messages of these phases exercised: a scan of the (few) messages
+   * carrying one of them, bounded.
+   */
+  public Set<Scenario> scenariosSeen(long requestId, Set<TestingPhase> phases, Set<Scenario> wanted) {
+    Set<Scenario> seen = EnumSet.noneOf(Scenario.class);
+    String in = String.join(",", java.util.Collections.nCopies(phases.size(), "?"));
+    List<Object> args = new java.util.ArrayList<>();
+    args.add(requestId);
+    phases.forEach(p -> args.add(p.name()));
+    StringBuilder like = new StringBuilder();
+    for (Scenario s : wanted) {
+      like.append(like.isEmpty() ? "" : " or ").append("scenarios like ?");
+      args.add("%" + s.name() + "%");
+    }
+    jdbc.query("select scenarios from miic_test_message where request_id = ? and phase in (" + in + ") and (" + like
+        + ") fetch first 1000 rows only", rs -> {
+          seen.addAll(scenarios(rs.getString("scenarios")));
+        }, args.toArray());
+    seen.retainAll(wanted);
+    return seen;
   }
 }

@@ -23,7 +23,8 @@ public record GoLiveCriteria(int window, double minimumShareWithoutErrors, boole
       minimumShareWithoutErrors = 0.95;
     }
     if (requiredScenarios == null || requiredScenarios.isEmpty()) {
-      requiredScenarios = EnumSet.allOf(Scenario.class);
+      requiredScenarios = EnumSet.of(Scenario.NEW_ADMINISTRATION, Scenario.HISTORICAL, Scenario.REFUSAL, Scenario.VFC_ELIGIBILITY,
+          Scenario.QUERY);
     }
   }
 

@@ -85,6 +85,12 @@ public class MessageEvidence implements TestEvidenceProvider {
   }
 
   @Override
+  public List<String> missingQueryScenarios(long requestId) {
+    Set<Scenario> seen = queries.scenariosSeen(requestId, EvidenceQueries.TESTING, Scenario.QUERY_TESTING);
+    return Scenario.QUERY_TESTING.stream().filter(s -> !seen.contains(s)).map(Scenario::label).toList();
+  }
+
+  @Override
   public String reportLink(long requestId) {
     return reports.link(requestId);
   }
@@ -110,8 +116,14 @@ public class MessageEvidence implements TestEvidenceProvider {
         md.append('\n');
       }
     }
-    md.append("Scenarios covered: ").append(java.util.Arrays.stream(Scenario.values())
-        .map(s -> s.label() + (e.covered().contains(s) ? " ✔" : " ✘")).collect(Collectors.joining(", "))).append(".\n\n");
+    if (phase == TestingPhase.QUERY) {
+      Set<Scenario> seen = queries.scenariosSeen(requestId, EvidenceQueries.TESTING, Scenario.QUERY_TESTING);
+      md.append("Query scenarios (all needed to pass): ").append(Scenario.QUERY_TESTING.stream()
+          .map(s -> s.label() + (seen.contains(s) ? " ✔" : " ✘")).collect(Collectors.joining(", "))).append(".\n\n");
+    } else {
+      md.append("Scenarios covered: ").append(criteria.requiredScenarios().stream()
+          .map(s -> s.label() + (e.covered().contains(s) ? " ✔" : " ✘")).collect(Collectors.joining(", "))).append(".\n\n");
+    }
     md.append("Go-live criteria (last ").append(criteria.window()).append(" messages): ")
         .append(e.verdict().passed() ? "**met**." : "**not met**: " + String.join("; ", e.verdict().reasons()) + ".").append("\n\n");
     md.append("The organization's report: ").append(reports.link(requestId));

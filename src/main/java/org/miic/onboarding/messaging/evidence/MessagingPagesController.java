@@ -1,5 +1,7 @@
 package org.miic.onboarding.messaging.evidence;
 
+import java.util.List;
+
 import org.miic.onboarding.messaging.transport.CredentialService;
 
 import org.miic.onboarding.common.ConflictException;
@@ -25,10 +27,12 @@ class MessagingPagesController {
   private final MessageEvidence evidence;
   private final WorksheetService worksheets;
   private final EvidenceQueries queries;
+  private final org.miic.onboarding.quality.ScorecardService scorecards;
 
   MessagingPagesController(CredentialService credentials, ReportLinks reports, MessageEvidence evidence, WorksheetService worksheets,
-      EvidenceQueries queries) {
+      EvidenceQueries queries, org.miic.onboarding.quality.ScorecardService scorecards) {
     this.queries = queries;
+    this.scorecards = scorecards;
     this.credentials = credentials;
     this.reports = reports;
     this.evidence = evidence;
@@ -81,7 +85,30 @@ class MessagingPagesController {
     model.addAttribute("total", total);
     model.addAttribute("page", current);
     model.addAttribute("pages", pages);
+    if (production) {
+      // Step 4: this month's scorecard so far, the latest monthly review, and the trend of the monthly scores.
+      org.miic.onboarding.quality.Scorecard month = scorecards.compute(requestId,
+          org.miic.onboarding.quality.Period.monthOf(scorecards.today()));
+      List<org.miic.onboarding.quality.Scorecard> reviews = scorecards.reviews(requestId, 1);
+      model.addAttribute("scorecard", month);
+      model.addAttribute("scorecardLines", org.miic.onboarding.quality.ScorecardText.lines(month, scorecards.thresholds()));
+      model.addAttribute("lastReview", reviews.isEmpty() ? null : reviews.get(0));
+      model.addAttribute("trendSvg", trendSvg(requestId));
+      model.addAttribute("thresholds", scorecards.thresholds());
+    }
     return "report";
+  }
+
+  /** The monthly scores of the last 12 months as an SVG chart: on the report, and as an image in the staff task forms. */
+  @GetMapping(path = "/report/{token}/trend.svg", produces = "image/svg+xml")
+  @org.springframework.web.bind.annotation.ResponseBody
+  String trend(@PathVariable String token) {
+    return trendSvg(requestOf(token));
+  }
+
+  private String trendSvg(long requestId) {
+    return org.miic.onboarding.quality.ScorecardChart.svg("Data-quality score by month",
+        scorecards.trend(requestId, org.miic.onboarding.quality.Period.Kind.MONTH, 12), scorecards.thresholds().minScore());
   }
 
   /** One message of the report with its acknowledgement and every finding. */

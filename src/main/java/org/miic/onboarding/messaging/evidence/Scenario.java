@@ -13,7 +13,14 @@ public enum Scenario {
   HISTORICAL("Historical dose"),
   REFUSAL("Refusal"),
   VFC_ELIGIBILITY("VFC eligibility"),
-  QUERY("Query");
+  QUERY("Query"),
+  /** A Z34 query answered with a history (Z32): what query testing needs, with {@link #QUERY_EVALUATED}. */
+  QUERY_HISTORY("Z34 query answered with a history (Z32)"),
+  /** A Z44 query answered with an evaluated history (Z42). */
+  QUERY_EVALUATED("Z44 query answered with an evaluated history (Z42)");
+
+  /** What query testing needs covered (a query / bi-directional request goes live only with both). */
+  public static final Set<Scenario> QUERY_TESTING = EnumSet.of(QUERY_HISTORY, QUERY_EVALUATED);
 
   private final String label;
 
@@ -23,6 +30,20 @@ public enum Scenario {
 
   public String label() {
     return label;
+  }
+
+  /** What a message and MIIC's answer to it exercise: for a query, also which response profile answered it. */
+  public static Set<Scenario> of(ValidationResult result, String response) {
+    Set<Scenario> found = of(result);
+    if (result.isQuery() && response != null) {
+      String profile = org.miic.onboarding.messaging.validation.Hl7Text.of(response).msh().code(21);
+      if ("Z32".equals(profile)) {
+        found.add(QUERY_HISTORY);
+      } else if ("Z42".equals(profile)) {
+        found.add(QUERY_EVALUATED);
+      }
+    }
+    return found;
   }
 
   public static Set<Scenario> of(ValidationResult result) {

@@ -91,6 +91,17 @@ public class CredentialService {
     credentials.setSuspended(requestId, reason).forEach(this::forget);
   }
 
+  /** Revokes the request's credentials of both kinds: its exchange ended. At once on this node, within seconds on others. */
+  @Transactional
+  public void revokeAll(long requestId) {
+    for (ExchangeCredential.Environment environment : ExchangeCredential.Environment.values()) {
+      credentials.activeFor(requestId, environment).ifPresent(c -> {
+        credentials.revoke(c.id(), clock.instant());
+        forget(c.username());
+      });
+    }
+  }
+
   /** The one-time link of credentials not yet revealed, for an email; empty once revealed. */
   public Optional<String> revealLink(long requestId, ExchangeCredential.Environment environment) {
     return credentials.activeFor(requestId, environment).filter(c -> !c.revealed())

@@ -15,8 +15,9 @@ import org.miic.onboarding.onboarding.TestingPhase;
 import org.springframework.stereotype.Service;
 
 /**
- * Messages sent by organizations through the SOAP or HTTP endpoint: validated, acknowledged as the CDC IG prescribes,
- * and stored per organization and testing phase with the acknowledgement and findings, as evidence for staff.
+ * Messages sent by organizations through the SOAP or HTTP endpoints (one at a time or in batch files): validated,
+ * acknowledged as the CDC IG prescribes, and stored per organization and testing phase with the acknowledgement and
+ * findings, as evidence for staff.
  */
 @Service
 public class MessageIntake {
@@ -24,7 +25,9 @@ public class MessageIntake {
   /** How the message arrived. */
   public enum Channel {
     SOAP,
-    HTTP
+    HTTP,
+    /** A message of an HL7 batch file. */
+    BATCH
   }
 
   private final MessageValidator validator;
@@ -53,7 +56,7 @@ public class MessageIntake {
     String ack = result.isQuery() ? queries.respond(result, messages.patientMessages(credential.organizationId(),
         credential.environment() == ExchangeCredential.Environment.PRODUCTION)) : acks.ack(result);
     TestingPhase phase = phaseFor(credential);
-    Set<Scenario> scenarios = result.ackCode() == ValidationResult.AckCode.AR ? Set.of() : Scenario.of(result);
+    Set<Scenario> scenarios = result.ackCode() == ValidationResult.AckCode.AR ? Set.of() : Scenario.of(result, ack);
     // Stored (in a batch with whatever else arrived meanwhile) before the acknowledgement goes out.
     messages.insert(credential, phase, channel.name(), clock.instant(), result, scenarios, text, ack,
         credential.requestId() == null ? null : new MessageStored(credential.requestId(), phase));

@@ -26,7 +26,7 @@ public class EmailTasks {
 
   /** Process facts an email may quote. */
   private static final List<String> FACTS = List.of(ProcessConstants.VAR_REVIEW_NOTES, ProcessConstants.VAR_CORRECTION_NOTES,
-      ProcessConstants.VAR_DATA_QUALITY_ISSUES, ProcessConstants.VAR_AGREEMENT_ID);
+      ProcessConstants.VAR_DATA_QUALITY_ISSUES, ProcessConstants.VAR_AGREEMENT_ID, ProcessConstants.VAR_SCORECARD_ID);
 
   private final EmailService emails;
   private final ZoneId zone;

@@ -7,14 +7,16 @@ import org.miic.onboarding.common.ProcessVariables;
 import org.miic.onboarding.onboarding.OnboardingService;
 import org.springframework.stereotype.Component;
 
-/** "Record end of exchange": when and why staff ended the organization's data exchange. */
+/** "Record end of exchange": when and why staff ended the organization's data exchange; its credentials stop working. */
 @Component("recordExchangeEnded")
 class RecordExchangeEndedDelegate implements JavaDelegate {
 
   private final OnboardingService onboarding;
+  private final org.miic.onboarding.messaging.transport.CredentialService credentials;
 
-  RecordExchangeEndedDelegate(OnboardingService onboarding) {
+  RecordExchangeEndedDelegate(OnboardingService onboarding, org.miic.onboarding.messaging.transport.CredentialService credentials) {
     this.onboarding = onboarding;
+    this.credentials = credentials;
   }
 
   @Override
@@ -25,5 +27,7 @@ class RecordExchangeEndedDelegate implements JavaDelegate {
     }
     onboarding.exchangeEnded(ProcessVariables.requestId(execution),
         reason == null ? "Ended by MIIC staff" : reason.toString());
+    // An ended exchange takes no more messages, test or production.
+    credentials.revokeAll(ProcessVariables.requestId(execution));
   }
 }

@@ -21,16 +21,18 @@ class StaffDecisionRecorder {
   /** Per task: the variable holding the decision and the one holding the notes staff wrote. */
   record Fields(String outcome, String notes) {}
 
-  static final Map<String, Fields> TASKS = Map.of(
-      ProcessConstants.TASK_REVIEW_WORKSHEET, new Fields(ProcessConstants.VAR_WORKSHEET_DECISION, ProcessConstants.VAR_REVIEW_NOTES),
-      ProcessConstants.TASK_RECORD_AGREEMENT, new Fields(null, ProcessConstants.VAR_SIGNER_NAME),
-      "Task_SetUpTransport", new Fields(ProcessConstants.VAR_TRANSPORT_OUTCOME, ProcessConstants.VAR_CORRECTION_NOTES),
-      "Task_MessageFormatTesting", new Fields(ProcessConstants.VAR_FORMAT_OUTCOME, ProcessConstants.VAR_CORRECTION_NOTES),
-      "Task_MessageContentValidation", new Fields(ProcessConstants.VAR_CONTENT_OUTCOME, ProcessConstants.VAR_CORRECTION_NOTES),
-      "Task_ApproveMessageContent", new Fields(ProcessConstants.VAR_CONTENT_APPROVAL, ProcessConstants.VAR_CORRECTION_NOTES),
-      "Task_CoordinateGoLive", new Fields(ProcessConstants.VAR_GO_LIVE_DATE, null),
-      "Task_ReviewDataQuality", new Fields(ProcessConstants.VAR_DATA_QUALITY_OUTCOME, ProcessConstants.VAR_DATA_QUALITY_ISSUES),
-      "Task_FollowUpDataQuality", new Fields(ProcessConstants.VAR_FOLLOW_UP_OUTCOME, ProcessConstants.VAR_DATA_QUALITY_ISSUES));
+  static final Map<String, Fields> TASKS = Map.ofEntries(
+      Map.entry(ProcessConstants.TASK_REVIEW_WORKSHEET, new Fields(ProcessConstants.VAR_WORKSHEET_DECISION, ProcessConstants.VAR_REVIEW_NOTES)),
+      Map.entry(ProcessConstants.TASK_RECORD_AGREEMENT, new Fields(null, ProcessConstants.VAR_SIGNER_NAME)),
+      Map.entry("Task_SetUpTransport", new Fields(ProcessConstants.VAR_TRANSPORT_OUTCOME, ProcessConstants.VAR_CORRECTION_NOTES)),
+      Map.entry("Task_MessageFormatTesting", new Fields(ProcessConstants.VAR_FORMAT_OUTCOME, ProcessConstants.VAR_CORRECTION_NOTES)),
+      Map.entry("Task_MessageContentValidation", new Fields(ProcessConstants.VAR_CONTENT_OUTCOME, ProcessConstants.VAR_CORRECTION_NOTES)),
+      Map.entry("Task_ApproveMessageContent", new Fields(ProcessConstants.VAR_CONTENT_APPROVAL, ProcessConstants.VAR_CORRECTION_NOTES)),
+      Map.entry("Task_CoordinateGoLive", new Fields(ProcessConstants.VAR_GO_LIVE_DATE, null)),
+      Map.entry("Task_ReviewDataQuality", new Fields(ProcessConstants.VAR_DATA_QUALITY_OUTCOME, ProcessConstants.VAR_DATA_QUALITY_ISSUES)),
+      Map.entry("Task_FollowUpDataQuality", new Fields(ProcessConstants.VAR_FOLLOW_UP_OUTCOME, ProcessConstants.VAR_DATA_QUALITY_ISSUES)),
+      Map.entry(ProcessConstants.TASK_QUERY_TESTING, new Fields(ProcessConstants.VAR_QUERY_OUTCOME, ProcessConstants.VAR_CORRECTION_NOTES)),
+      Map.entry(ProcessConstants.TASK_RESUME_EXCHANGE, new Fields(ProcessConstants.VAR_RESUME_OUTCOME, ProcessConstants.VAR_EXCHANGE_END_REASON)));
 
   private final DecisionRepository decisions;
   private final Clock clock;

@@ -16,12 +16,17 @@ import org.springframework.stereotype.Component;
 @Component("reviewWorksheetTask")
 class ReviewWorksheetTaskListener implements TaskListener {
 
+  /** Local to the task: whether the request changes a current exchange (the form offers the testing phases then). */
+  static final String LOCAL_CHANGE = "changeOfExchange";
+
   private final ReviewTaskContent content;
   private final WorksheetService worksheets;
+  private final org.miic.onboarding.exchange.ExchangeService exchanges;
 
-  ReviewWorksheetTaskListener(ReviewTaskContent content, WorksheetService worksheets) {
+  ReviewWorksheetTaskListener(ReviewTaskContent content, WorksheetService worksheets, org.miic.onboarding.exchange.ExchangeService exchanges) {
     this.content = content;
     this.worksheets = worksheets;
+    this.exchanges = exchanges;
   }
 
   @Override
@@ -29,6 +34,9 @@ class ReviewWorksheetTaskListener implements TaskListener {
     long requestId = ProcessVariables.requestId(task);
     if (EVENTNAME_CREATE.equals(task.getEventName())) {
       task.setVariablesLocal(content.contentFor(requestId));
+      task.setVariableLocal(LOCAL_CHANGE, exchanges.changeOf(requestId).map(id -> "This request changes the production exchange of "
+          + worksheets.request(id).organizationName() + " (tracking id " + worksheets.request(id).trackingId() + "): the agreement on file "
+          + "is reused, production goes on, and only the testing phases chosen below run.").orElse(null));
       return;
     }
     if (!EVENTNAME_COMPLETE.equals(task.getEventName())) {
@@ -44,8 +52,25 @@ class ReviewWorksheetTaskListener implements TaskListener {
       throw new ProcessEngineException("The automatic check found nothing missing: describe in the notes what the "
           + "organization has to add or correct, since the email to the organization lists it.");
     }
+    if (ProcessConstants.DECISION_COMPLETE.equals(decision)) {
+      org.miic.onboarding.exchange.TestingPlan.Result plan = exchanges.plan(requestId, bool(task, ProcessConstants.VAR_TEST_TRANSPORT),
+          bool(task, ProcessConstants.VAR_TEST_FORMAT), bool(task, ProcessConstants.VAR_TEST_CONTENT), bool(task, ProcessConstants.VAR_TEST_QUERY));
+      if (plan.plan().isEmpty()) {
+        throw new ProcessEngineException(plan.refusal());
+      }
+      org.miic.onboarding.exchange.TestingPlan chosen = plan.plan().get();
+      task.getExecution().setVariable(ProcessConstants.VAR_TEST_TRANSPORT, chosen.transport());
+      task.getExecution().setVariable(ProcessConstants.VAR_TEST_FORMAT, chosen.format());
+      task.getExecution().setVariable(ProcessConstants.VAR_TEST_CONTENT, chosen.content());
+      task.getExecution().setVariable(ProcessConstants.VAR_TEST_QUERY, chosen.query());
+    }
     Authentication who = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
     worksheets.recordReview(requestId, (String) decision, hasNotes ? notes.trim() : null,
         who != null ? who.getUserId() : task.getAssignee());
+  }
+
+  private static Boolean bool(DelegateTask task, String name) {
+    Object value = task.getVariable(name);
+    return value instanceof Boolean b ? b : value == null ? null : Boolean.valueOf(value.toString());
   }
 }

@@ -27,17 +27,24 @@ class WorksheetProcessAdapter implements WorksheetProcessPort {
   private final TaskService tasks;
   private final ProcessInstances instances;
   private final ReviewTaskContent reviewContent;
+  private final org.miic.onboarding.exchange.ExchangeService exchanges;
 
-  // Lazy: the task content reads worksheets through WorksheetService, which itself calls this adapter.
-  WorksheetProcessAdapter(RuntimeService runtime, TaskService tasks, ProcessInstances instances, @Lazy ReviewTaskContent reviewContent) {
+  // Lazy: the task content and the exchanges read worksheets through WorksheetService, which itself calls this adapter.
+  WorksheetProcessAdapter(RuntimeService runtime, TaskService tasks, ProcessInstances instances, @Lazy ReviewTaskContent reviewContent,
+      @Lazy org.miic.onboarding.exchange.ExchangeService exchanges) {
     this.runtime = runtime;
     this.tasks = tasks;
     this.instances = instances;
     this.reviewContent = reviewContent;
+    this.exchanges = exchanges;
   }
 
   @Override
   public void startOnboarding(OnboardingRequest request) {
+    // A change, enhancement or query request of an organization in production belongs to its current exchange; the
+    // testing phases start from the defaults for its kind (staff choose in Review worksheet).
+    Long changeOf = exchanges.linkToCurrentExchange(request.id()).orElse(null);
+    org.miic.onboarding.exchange.TestingPlan plan = exchanges.defaultPlan(request.id());
     runtime.createProcessInstanceByKey(ProcessConstants.PROCESS_ONBOARDING)
         .businessKey(request.trackingId())
         .setVariables(Variables.createVariables()
@@ -45,7 +52,12 @@ class WorksheetProcessAdapter implements WorksheetProcessPort {
             .putValue(ProcessConstants.VAR_REQUEST_ID, request.id())
             .putValue(ProcessConstants.VAR_ORGANIZATION_ID, request.organizationId())
             .putValue(ProcessConstants.VAR_ORGANIZATION_NAME, request.organizationName())
-            .putValue(ProcessConstants.VAR_AGREEMENT_LAPSED, false))
+            .putValue(ProcessConstants.VAR_AGREEMENT_LAPSED, false)
+            .putValue(ProcessConstants.VAR_CHANGE_OF_REQUEST_ID, changeOf)
+            .putValue(ProcessConstants.VAR_TEST_TRANSPORT, plan.transport())
+            .putValue(ProcessConstants.VAR_TEST_FORMAT, plan.format())
+            .putValue(ProcessConstants.VAR_TEST_CONTENT, plan.content())
+            .putValue(ProcessConstants.VAR_TEST_QUERY, plan.query()))
         .execute();
   }
 

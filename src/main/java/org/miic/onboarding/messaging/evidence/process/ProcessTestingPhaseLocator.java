@@ -30,7 +30,8 @@ class ProcessTestingPhaseLocator implements TestingPhaseLocator {
       case TRANSPORT -> TestingPhase.TRANSPORT;
       case FORMAT -> TestingPhase.FORMAT;
       case CONTENT, APPROVAL, GO_LIVE -> TestingPhase.CONTENT;
-      case PRODUCTION, WITHDRAWN, ENDED -> TestingPhase.PRODUCTION;
+      case QUERY -> TestingPhase.QUERY;
+      case PRODUCTION, SUSPENDED, WITHDRAWN, ENDED, CHANGE_LIVE -> TestingPhase.PRODUCTION;
       case WORKSHEET, AGREEMENT, REVIEW, CORRECTION, QUEUED -> TestingPhase.QUEUE;
     };
   }
