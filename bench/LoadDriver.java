@@ -56,6 +56,7 @@ public class LoadDriver {
       clientCounts = Arrays.stream(args[5].split(",")).mapToInt(Integer::parseInt).toArray();
     }
     String vxu = Files.readString(Path.of("src/test/resources/hl7/nist-iz-ad-2.1-send-v04-z22.hl7"), StandardCharsets.UTF_8);
+    dataSet("at start");
 
     // The messages: one organization in transport testing sends from every client at once.
     Map<String, String> sender = json(call("POST", "/api/bench/sender", null, null, admin).body());
@@ -79,6 +80,37 @@ public class LoadDriver {
       run("queue-page", clients, () -> request("GET", "/api/queue?page=0&size=50", null, null, admin));
     }
 
+    // Production traffic (step 4): SOAP with PRODUCTION credentials, alone and while the monthly monitoring computes the
+    // scorecard of every production exchange over and over beside it.
+    Map<String, String> live = json(call("POST", "/api/bench/sender?environment=PRODUCTION", null, null, admin).body());
+    String productionSoap = soapEnvelope(live.get("username"), live.get("password"), live.get("facilityId"), vxu);
+    for (int clients : clientCounts) {
+      run("soap production", clients, () -> request("POST", "/iis/soap", productionSoap, "application/soap+xml; charset=UTF-8", null));
+    }
+    for (int clients : clientCounts) {
+      java.util.concurrent.atomic.AtomicBoolean monitoring = new java.util.concurrent.atomic.AtomicBoolean(true);
+      AtomicInteger rounds = new AtomicInteger();
+      Thread monitor = new Thread(() -> {
+        while (monitoring.get()) {
+          try {
+            call("POST", "/api/bench/monitor", null, null, admin);
+            rounds.incrementAndGet();
+          } catch (Exception e) {
+            return;
+          }
+        }
+      });
+      monitor.start();
+      run("soap production while monitoring", clients, () -> request("POST", "/iis/soap", productionSoap,
+          "application/soap+xml; charset=UTF-8", null));
+      monitoring.set(false);
+      monitor.join();
+      System.out.println("  (monitoring rounds meanwhile: " + rounds.get() + ")");
+    }
+
+    // A batch file of 10,000 production messages, one upload: messages a second, and the heap's peak meanwhile.
+    batch(live, vxu, 10_000);
+
     // Intake (a worksheet of a new organization: receipt, completeness check, agreement request) beside the bare engine's start.
     String prefix = "Intake " + label + " " + System.currentTimeMillis();
     AtomicInteger n = new AtomicInteger();
@@ -97,8 +129,13 @@ public class LoadDriver {
     variables.put("Task_MessageContentValidation", "{\"contentOutcome\":{\"value\":\"passed\"},\"noMessagesReason\":{\"value\":\"Load test\"}}");
     variables.put("Task_ApproveMessageContent", "{\"contentApproval\":{\"value\":\"approved\"},\"noMessagesReason\":{\"value\":\"Load test\"}}");
     variables.put("Task_CoordinateGoLive", "{\"goLiveDate\":{\"value\":\"" + today() + "\"}}");
+    variables.put("Task_QueryTesting", "{\"queryOutcome\":{\"value\":\"corrections\"},\"correctionNotes\":{\"value\":\"Load test\"}}");
+    variables.put("Task_ReviewDataQuality", "{\"dataQualityOutcome\":{\"value\":\"fine\"}}");
+    variables.put("Task_FollowUpDataQuality", "{\"followUpOutcome\":{\"value\":\"resolved\"}}");
+    variables.put("Task_ResumeExchange", "{\"resumeOutcome\":{\"value\":\"resume\"}}");
+    variables.put("Task_AgreementLapsed", "{\"renewalDecision\":{\"value\":\"notYet\"}}");
     for (int clients : clientCounts) {
-      int poolSize = Math.max(40, clients * 25);
+      int poolSize = Math.max(40, clients * 15);
       List<String> baselineTasks = baselineTasks(poolSize);
       run("baseline-complete", clients, pool(baselineTasks, id -> request("POST", "/engine-rest/task/" + id + "/complete",
           "{\"variables\":{}}", "application/json", admin)));
@@ -108,6 +145,102 @@ public class LoadDriver {
             "{\"variables\":" + task.getValue() + "}", "application/json", admin)));
       }
     }
+    dataSet("at end");
+  }
+
+  /** The data set's size now (requests, and how many wait in the queue), recorded beside the measurements. */
+  static void dataSet(String when) throws Exception {
+    Map<String, String> n = json(call("GET", "/api/bench/requests", null, null, admin).body().replaceAll(":(\\d+)", ":\"$1\""));
+    String line = "{\"label\":\"" + label + "\",\"operation\":\"data set\",\"when\":\"" + when + "\",\"requests\":" + n.get("requests")
+        + ",\"waiting\":" + n.get("waiting") + "}";
+    System.out.println(line);
+    Files.writeString(output, line + "\n", StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+  }
+
+  /**
+   * One upload of a batch of {@code count} messages (FHS, BHS, the messages, BTS, FTS) with the given credentials: the
+   * messages a second over the whole upload, and the peak of the heap meanwhile (each heap pool's peak, summed).
+   */
+  static void batch(Map<String, String> login, String vxu, int count) throws Exception {
+    StringBuilder file = new StringBuilder("FHS|^~\\&|BENCH|BENCH|MIIC|MIIC|20261201000000-0600||||F1\rBHS|^~\\&|BENCH|BENCH|MIIC|MIIC|"
+        + "20261201000000-0600||||B1\r");
+    String message = vxu.replace("\r\n", "\r").replace('\n', '\r').strip();
+    for (int i = 0; i < count; i++) {
+      file.append(message.replaceFirst("\\|NIST-IZ-AD-2\\.1_Send_V04_Z22\\|", "|BATCH-" + i + "|")).append('\r');
+    }
+    file.append("BTS|").append(count).append("\rFTS|1\r");
+    Map<String, String> before = json(call("POST", "/api/bench/heap/reset", null, null, admin).body().replaceAll(":(\\d+)", ":\"$1\""));
+    // The answer streams while the file is sent: it is read on its own thread, or both sides would wait on full buffers.
+    URI uri = URI.create(base);
+    byte[] body = file.toString().getBytes(StandardCharsets.UTF_8);
+    long t0 = System.nanoTime();
+    String answer;
+    int status;
+    try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
+      socket.setSoTimeout(600_000);
+      String basic = Base64.getEncoder().encodeToString((login.get("username") + ":" + login.get("password")).getBytes(StandardCharsets.UTF_8));
+      String head = "POST /api/hl7/batches?facilityID=" + login.get("facilityId") + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort()
+          + "\r\nContent-Type: text/plain; charset=UTF-8\r\nAuthorization: Basic " + basic + "\r\nContent-Length: " + body.length
+          + "\r\nConnection: close\r\n\r\n";
+      java.util.concurrent.CompletableFuture<byte[]> reading = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+        try {
+          return socket.getInputStream().readAllBytes();
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      });
+      OutputStream out = socket.getOutputStream();
+      out.write(head.getBytes(StandardCharsets.ISO_8859_1));
+      for (int off = 0; off < body.length; off += 65536) {
+        out.write(body, off, Math.min(65536, body.length - off));
+      }
+      out.flush();
+      byte[] raw = reading.get();
+      String answerHead = new String(raw, 0, Math.min(raw.length, 4096), StandardCharsets.ISO_8859_1);
+      status = Integer.parseInt(answerHead.substring(9, 12));
+      int bodyStart = answerHead.indexOf("\r\n\r\n") + 4;
+      byte[] rest = Arrays.copyOfRange(raw, bodyStart, raw.length);
+      answer = new String(answerHead.substring(0, bodyStart).toLowerCase().contains("transfer-encoding: chunked") ? dechunk(rest) : rest,
+          StandardCharsets.UTF_8);
+    }
+    Res res = new Res(status, answer);
+    double elapsed = (System.nanoTime() - t0) / 1e9;
+    Map<String, String> after = json(call("GET", "/api/bench/heap", null, null, admin).body().replaceAll(":(\\d+)", ":\"$1\""));
+    int acks = res.body().split("MSA\\|", -1).length - 1;
+    Map<String, Object> result = new LinkedHashMap<>();
+    result.put("label", label);
+    result.put("operation", "batch upload");
+    result.put("messages", count);
+    result.put("megabytes", round(file.length() / 1048576.0));
+    result.put("acknowledged", acks);
+    result.put("status", res.status());
+    result.put("seconds", round(elapsed));
+    result.put("messagesPerSecond", round(count / elapsed));
+    result.put("heapBeforeMb", Integer.parseInt(before.get("usedMb")));
+    result.put("heapPeakMb", Integer.parseInt(after.get("peakMb")));
+    result.put("heapMaxMb", Integer.parseInt(after.get("maxMb")));
+    String line = toJson(result);
+    System.out.println(line);
+    Files.writeString(output, line + "\n", StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+  }
+
+  /** The body of a chunked HTTP/1.1 answer. */
+  static byte[] dechunk(byte[] chunked) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(chunked.length);
+    int at = 0;
+    while (at < chunked.length) {
+      int eol = at;
+      while (eol + 1 < chunked.length && !(chunked[eol] == '\r' && chunked[eol + 1] == '\n')) {
+        eol++;
+      }
+      int size = Integer.parseInt(new String(chunked, at, eol - at, StandardCharsets.ISO_8859_1).split(";")[0].trim(), 16);
+      if (size == 0) {
+        break;
+      }
+      out.write(chunked, eol + 2, size);
+      at = eol + 2 + size + 2;
+    }
+    return out.toByteArray();
   }
 
   /** A request to send: method, path, content type, basic credentials ("user:password"), body. */

@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
-"""Turns the JSON lines of one bench/run into the Markdown tables of BENCHMARKS.md, with the goals checked."""
-import json, sys, pathlib, collections
+"""Turns the JSON lines of one bench/run into the Markdown of BENCHMARKS.md: every measurement, then each goal of
+issues 9 and 10 with the measured figure beside the bare engine's and MET or NOT MET."""
+import json, sys, pathlib
 
 run = pathlib.Path(sys.argv[1])
 rows = [json.loads(l) for f in sorted(run.glob("*.jsonl")) for l in f.read_text().splitlines() if l.strip()]
@@ -10,6 +11,8 @@ dbs = sorted({r["label"].split("-")[0] for r in measured}, key=lambda d: 0 if d 
 sizes = sorted({int(r["label"].split("-")[1]) for r in measured})
 clients = sorted({r["clients"] for r in measured})
 ops = list(dict.fromkeys(r["operation"] for r in measured))
+DBNAME = {"h2": "H2 (embedded)", "postgres": "PostgreSQL 15"}
+
 
 def cell(r):
     if not r:
@@ -17,14 +20,31 @@ def cell(r):
     err = f", **{r['errors']} errors**" if r["errors"] else ""
     return f"{r['perSecond']:.0f}/s · {r['p50ms']:.1f} / {r['p95ms']:.1f} / {r['p99ms']:.1f} ms{err}"
 
-print(f"Run `{run.name}`: rate, then p50 / p95 / p99 latency. Each cell one measurement of {measured[0]['seconds'] if measured else '?'} s or less.\n")
+
+def verdict(ok):
+    return "**MET**" if ok else "**NOT MET**"
+
+
+print(f"Run `{run.name}`: rate, then p50 / p95 / p99 latency; each cell one measurement of at most "
+      f"{max((r['seconds'] for r in measured), default=0):.0f} s.\n")
+goals = []
 for db in dbs:
-    print(f"### {'H2 (embedded)' if db == 'h2' else 'PostgreSQL 15'}\n")
+    name = DBNAME.get(db, db)
+    print(f"### {name}\n")
+    startups = [r for r in rows if r.get("operation") == "startup" and r["label"].startswith(db)]
+    heaps = [r for r in rows if r.get("operation") == "peak-heap" and r["label"] == db]
+    for r in startups:
+        print(f"- start-up to healthy ({r['label']}): {r['ms'] / 1000:.1f} s")
+    for r in heaps:
+        print(f"- peak heap after a collection, whole run: {r['usedMb']} MB of {r['heapMb']} MB")
     for r in rows:
-        if r.get("operation") == "startup" and r["label"].startswith(db):
-            print(f"- start-up to healthy ({r['label']}): {r['ms'] / 1000:.1f} s")
-        if r.get("operation") == "peak-heap" and r["label"] == db:
-            print(f"- peak heap after GC: {r['usedMb']} MB of {r['heapMb']} MB")
+        if r.get("operation") == "data set" and r["label"].startswith(db):
+            print(f"- data set {r['label']} {r['when']}: {r['requests']:,} requests, {r['waiting']:,} waiting in the queue")
+    batches = [r for r in rows if r.get("operation") == "batch upload" and r["label"].startswith(db)]
+    for r in batches:
+        print(f"- batch upload ({r['label']}): {r['messages']:,} messages ({r['megabytes']} MB) in {r['seconds']} s, "
+              f"{r['messagesPerSecond']:.0f} messages/s, {r['acknowledged']:,} acknowledged (HTTP {r['status']}); heap "
+              f"{r['heapBeforeMb']} MB before, peak {r['heapPeakMb']} MB of {r['heapMaxMb']} MB")
     print()
     print("| Operation | Clients | " + " | ".join(f"{s:,} existing" for s in sizes) + " |")
     print("|---|---|" + "---|" * len(sizes))
@@ -32,32 +52,62 @@ for db in dbs:
         for c in clients:
             print(f"| {op} | {c} | " + " | ".join(cell(by.get((f"{db}-{s}", op, c))) for s in sizes) + " |")
     print()
-    print("Ratios (goal): " )
+
+    # The goals, one line each, for this database.
     for s in sizes:
-        parts = []
+        lab = f"{db}-{s}"
+        for op in ("soap", "https-post", "soap production"):
+            best = max((by[(lab, op, c)] for c in clients if (lab, op, c) in by), key=lambda r: r["perSecond"], default=None)
+            if best:
+                ok = any(by[(lab, op, c)]["perSecond"] >= 1000 and by[(lab, op, c)]["p99ms"] < 50 for c in clients if (lab, op, c) in by)
+                goals.append((name, s, f"{op}: 1,000/s with p99 < 50 ms",
+                              f"{best['perSecond']:.0f}/s at {best['clients']} clients, p99 {best['p99ms']:.1f} ms", "", verdict(ok)))
         for c in clients:
-            intake, base = by.get((f"{db}-{s}", "intake", c)), by.get((f"{db}-{s}", "baseline-start", c))
+            intake, base = by.get((lab, "intake", c)), by.get((lab, "baseline-start", c))
             if intake and base and base["perSecond"]:
-                parts.append(f"intake/bare start {intake['perSecond'] / base['perSecond']:.2f} at {c}")
-            bc = by.get((f"{db}-{s}", "baseline-complete", c))
+                ratio = intake["perSecond"] / base["perSecond"]
+                goals.append((name, s, f"intake at {c} clients: half the bare start", f"{intake['perSecond']:.0f}/s",
+                              f"{base['perSecond']:.0f}/s ({ratio:.2f})", verdict(ratio >= 0.5)))
+            bc = by.get((lab, "baseline-complete", c))
             if bc and bc["perSecond"]:
-                worst = min((r for (l, o, cc), r in by.items() if l == f"{db}-{s}" and cc == c and o.startswith("complete ")),
-                            key=lambda r: r["perSecond"], default=None)
-                if worst:
-                    parts.append(f"slowest completion ({worst['operation'][9:]})/bare completion {worst['perSecond'] / bc['perSecond']:.2f} at {c}")
-        print(f"- {s:,} existing (goal 0.5 or more): " + "; ".join(parts))
+                for (l, o, cc), r in sorted(by.items()):
+                    if l == lab and cc == c and o.startswith("complete "):
+                        ratio = r["perSecond"] / bc["perSecond"]
+                        goals.append((name, s, f"{o} at {c} clients: half the bare completion", f"{r['perSecond']:.0f}/s",
+                                      f"{bc['perSecond']:.0f}/s ({ratio:.2f})", verdict(ratio >= 0.5)))
+        q = by.get((lab, "queue-page", 1))
+        if q and s >= 20000:
+            goals.append((name, s, "GET /api/queue under 100 ms at 10,000 waiting (1 client)", f"p50 {q['p50ms']:.1f} ms, p99 {q['p99ms']:.1f} ms",
+                          "", verdict(q["p99ms"] < 100)))
+        alone, busy = by.get((lab, "soap production", 16)), by.get((lab, "soap production while monitoring", 16))
+        if alone and busy and alone["perSecond"]:
+            ratio = busy["perSecond"] / alone["perSecond"]
+            goals.append((name, s, "production SOAP keeps its rate while the monitoring runs (16 clients)",
+                          f"{busy['perSecond']:.0f}/s, p99 {busy['p99ms']:.1f} ms", f"alone {alone['perSecond']:.0f}/s ({ratio:.2f})",
+                          verdict(busy["perSecond"] >= 1000 and busy["p99ms"] < 50)))
     if len(sizes) > 1:
         lo, hi = sizes[0], sizes[-1]
-        worst_rate, worst_p99 = [], []
         for op in ops:
             for c in clients:
                 a, b = by.get((f"{db}-{lo}", op, c)), by.get((f"{db}-{hi}", op, c))
                 if a and b and a["perSecond"] and a["p99ms"]:
-                    worst_rate.append((b["perSecond"] / a["perSecond"], op, c))
-                    worst_p99.append((b["p99ms"] / a["p99ms"], op, c))
-        if worst_rate:
-            r, op, c = min(worst_rate)
-            p, pop, pc = max(worst_p99)
-            print(f"- {hi:,} against {lo:,} existing (goal: within 20%): lowest rate ratio {r:.2f} ({op}, {c} clients); "
-                  f"highest p99 ratio {p:.2f} ({pop}, {pc} clients)")
-    print()
+                    rate, p99 = b["perSecond"] / a["perSecond"], b["p99ms"] / a["p99ms"]
+                    goals.append((name, hi, f"{op} at {c} clients: rate and p99 within 20% of {lo:,} existing",
+                                  f"rate ×{rate:.2f}, p99 ×{p99:.2f}", "", verdict(rate >= 0.8 and p99 <= 1.2)))
+    for r in startups:
+        goals.append((name, "", f"start-up to healthy under 20 s ({r['label']})", f"{r['ms'] / 1000:.1f} s", "", verdict(r["ms"] < 20000)))
+    for r in heaps:
+        goals.append((name, "", "the whole run inside a 512 MB heap", f"peak {r['usedMb']} MB of {r['heapMb']} MB", "",
+                      verdict(r["heapMb"] <= 512)))
+    for r in batches:
+        goals.append((name, r["label"].split("-")[1], "a 10,000-message batch in bounded memory",
+                      f"{r['messagesPerSecond']:.0f} messages/s, heap peak {r['heapPeakMb']} MB", f"of {r['heapMaxMb']} MB",
+                      verdict(r["acknowledged"] == r["messages"] and r["heapPeakMb"] < r["heapMaxMb"])))
+
+print("### Goals\n")
+print("| Database | Existing | Goal | Measured | Bare engine (ratio) | Verdict |")
+print("|---|---|---|---|---|---|")
+for g in goals:
+    print("| " + " | ".join(f"{x:,}" if isinstance(x, int) else str(x) for x in g) + " |")
+met = sum(1 for g in goals if "NOT" not in g[5])
+print(f"\n{met} of {len(goals)} goal checks met.")

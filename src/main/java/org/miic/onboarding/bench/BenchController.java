@@ -32,6 +32,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -65,12 +66,15 @@ class BenchController {
   private final CredentialService credentials;
   private final Clock clock;
   private final org.springframework.jdbc.core.JdbcTemplate jdbc;
+  private final org.miic.onboarding.quality.ScorecardService scorecards;
   private final AtomicInteger serial = new AtomicInteger();
 
   BenchController(WorksheetService worksheets, OrganizationRepository organizations, AgreementService agreements, TaskService tasks,
       RuntimeService runtime, RepositoryService repository, QueueRepository queue, QueueProcessPort queueProcess,
-      CredentialService credentials, Clock clock, org.springframework.jdbc.core.JdbcTemplate jdbc) {
+      CredentialService credentials, Clock clock, org.springframework.jdbc.core.JdbcTemplate jdbc,
+      org.miic.onboarding.quality.ScorecardService scorecards) {
     this.jdbc = jdbc;
+    this.scorecards = scorecards;
     this.worksheets = worksheets;
     this.organizations = organizations;
     this.agreements = agreements;
@@ -123,7 +127,9 @@ class BenchController {
   private long organizationWithAgreement(String name) {
     long id = organizations.findOrCreate(name, clock.instant()).id();
     if (!agreements.status(id).current()) {
-      agreements.record(id, new AgreementService.Signature("Dr. Kim", null, null, LocalDate.now(clock).minusDays(10)), "bench");
+      // The signer's email receives the renewal reminders and the lapse notice.
+      agreements.record(id, new AgreementService.Signature("Dr. Kim", null, "rep@" + name.toLowerCase(java.util.Locale.ROOT)
+          .replaceAll("[^a-z0-9]", "") + ".example", LocalDate.now(clock).minusDays(10)), "bench");
     }
     return id;
   }
@@ -185,9 +191,13 @@ class BenchController {
       parallel(count, i -> batch.add(worksheets.submit(worksheet("Unsigned " + run + "-" + i + " Clinic", 2)).trackingId()));
       return Map.of("task", task, "taskIds", waitForTasks(batch, task).stream().map(Task::getId).toList(), "seconds", seconds(started));
     }
+    if (MOVED_TO.containsKey(task)) {
+      return movedPool(task, count, started);
+    }
     int depth = CHAIN.indexOf(task);
     if (depth < 0) {
-      throw new IllegalArgumentException("task must be " + ProcessConstants.TASK_RECORD_AGREEMENT + " or one of " + CHAIN);
+      throw new IllegalArgumentException("task must be " + ProcessConstants.TASK_RECORD_AGREEMENT + ", one of " + CHAIN + " or of "
+          + MOVED_TO.keySet());
     }
     List<String> batch = Collections.synchronizedList(new ArrayList<>());
     parallel(count, i -> {
@@ -206,6 +216,117 @@ class BenchController {
     return Map.of("task", task, "taskIds", taskIds, "seconds", seconds(started));
   }
 
+  /**
+   * The tasks a request reaches only after weeks (step 4's reviews and follow-ups, a lapsed agreement) or on a query
+   * request: the pool's requests are brought where the task is by the engine's public process instance modification,
+   * from the activity named here (a request in production waits at its next review; a request at the go-live date has
+   * passed testing; an organization's renewal waits while its agreement is in force), starting before the activity
+   * that leads to the task.
+   */
+  static final Map<String, String[]> MOVED_TO = Map.of(
+      ProcessConstants.TASK_REVIEW_DATA_QUALITY, new String[] {"Timer_NextReview", ProcessConstants.TASK_REVIEW_DATA_QUALITY},
+      ProcessConstants.TASK_FOLLOW_UP_DATA_QUALITY, new String[] {"Timer_NextReview", ProcessConstants.TASK_FOLLOW_UP_DATA_QUALITY},
+      ProcessConstants.TASK_RESUME_EXCHANGE, new String[] {"Timer_NextReview", "Task_SuspendExchange"},
+      ProcessConstants.TASK_QUERY_TESTING, new String[] {"Task_CoordinateGoLive", ProcessConstants.TASK_QUERY_TESTING},
+      "Task_AgreementLapsed", new String[] {"Wait_AgreementInForce", "Task_FlagAgreementLapsed"});
+
+  private Map<String, Object> movedPool(String task, int count, long started) throws Exception {
+    String[] move = MOVED_TO.get(task);
+    List<String> instances;
+    if ("Task_AgreementLapsed".equals(task)) {
+      int run = serial.incrementAndGet();
+      List<String> orgs = Collections.synchronizedList(new ArrayList<>());
+      parallel(count, i -> orgs.add(String.valueOf(organizationWithAgreement("Lapsing " + run + "-" + i + " Clinic"))));
+      instances = orgs.stream().map(org -> runtime.createProcessInstanceQuery().processDefinitionKey(ProcessConstants.PROCESS_AGREEMENT_RENEWAL)
+          .processInstanceBusinessKey(org).singleResult().getId()).toList();
+    } else {
+      List<String> batch = "Task_CoordinateGoLive".equals(move[0]) ? atTask("Task_CoordinateGoLive", count) : inProduction(count);
+      instances = batch.stream().map(t -> runtime.createProcessInstanceQuery().processDefinitionKey(ProcessConstants.PROCESS_ONBOARDING)
+          .processInstanceBusinessKey(t).singleResult().getId()).toList();
+    }
+    parallel(instances.size(), i -> {
+      String pid = instances.get(i);
+      Map<String, Object> variables = new LinkedHashMap<>();
+      if (move[0].equals("Timer_NextReview")) {
+        long requestId = ((Number) runtime.getVariable(pid, ProcessConstants.VAR_REQUEST_ID)).longValue();
+        variables.put(ProcessConstants.VAR_SCORECARD_ID, scorecards.review(requestId).id());
+        variables.put(ProcessConstants.VAR_DATA_QUALITY_ISSUES, "Load test");
+      }
+      runtime.createProcessInstanceModification(pid).cancelAllForActivity(move[0]).startBeforeActivity(move[1])
+          .setVariables(variables).execute();
+    });
+    List<String> keys = runtime.createProcessInstanceQuery().processInstanceIds(new java.util.HashSet<>(instances)).list().stream()
+        .map(org.camunda.bpm.engine.runtime.ProcessInstance::getBusinessKey).toList();
+    List<String> taskIds = waitForTasks(keys, task).stream().map(Task::getId).toList();
+    return Map.of("task", task, "taskIds", taskIds, "seconds", seconds(started));
+  }
+
+  /** {@code count} requests waiting at a task of the chain (their tracking ids). */
+  private List<String> atTask(String task, int count) throws Exception {
+    int run = serial.incrementAndGet();
+    List<String> batch = Collections.synchronizedList(new ArrayList<>());
+    parallel(count, i -> {
+      String name = "Pool " + run + "-" + i + " Clinic";
+      organizationWithAgreement(name);
+      batch.add(worksheets.submit(worksheet(name, 2)).trackingId());
+    });
+    int depth = CHAIN.indexOf(task);
+    for (int step = 0; step < depth; step++) {
+      String key = CHAIN.get(step);
+      completeWhenOpen(batch, key, passing(key));
+      if (step == 0) {
+        invite(batch);
+      }
+    }
+    waitForTasks(batch, task);
+    return batch;
+  }
+
+  /** {@code count} requests in production, live since today and waiting for their next data-quality review. */
+  private List<String> inProduction(int count) throws Exception {
+    List<String> batch = atTask("Task_CoordinateGoLive", count);
+    completeWhenOpen(batch, "Task_CoordinateGoLive", Map.of(ProcessConstants.VAR_GO_LIVE_DATE, LocalDate.now(clock).toString()));
+    waitUntil(() -> batch.stream().allMatch(t -> runtime.createExecutionQuery().activityId("Timer_NextReview")
+        .processInstanceBusinessKey(t).count() > 0));
+    return batch;
+  }
+
+  /**
+   * Step 4's monthly monitoring, all at once: the scorecard of every production exchange computed and stored, as the
+   * reviews do (the load the message path must bear while monitoring runs).
+   */
+  @PostMapping("/monitor")
+  Map<String, Object> monitor() {
+    long started = System.nanoTime();
+    List<Long> exchanges = jdbc.queryForList("select id from miic_request where stage in ('PRODUCTION', 'SUSPENDED')", Long.class);
+    exchanges.forEach(scorecards::review);
+    return Map.of("exchanges", exchanges.size(), "seconds", seconds(started));
+  }
+
+  /** How many requests the database holds (a data set's size, before and after a round of the harness). */
+  @GetMapping("/requests")
+  Map<String, Object> requests() {
+    return Map.of("requests", jdbc.queryForObject("select count(*) from miic_request", Long.class),
+        "waiting", jdbc.queryForObject("select count(*) from miic_queue_entry where status = 'WAITING'", Long.class));
+  }
+
+  /** The heap now and the peak of each heap pool since the last reset (summed: an upper bound of the peak heap). */
+  @GetMapping("/heap")
+  Map<String, Object> heap() {
+    long used = java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    long peak = java.lang.management.ManagementFactory.getMemoryPoolMXBeans().stream()
+        .filter(p -> p.getType() == java.lang.management.MemoryType.HEAP).mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+    long max = java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getMax();
+    return Map.of("usedMb", used >> 20, "peakMb", peak >> 20, "maxMb", max >> 20);
+  }
+
+  @PostMapping("/heap/reset")
+  Map<String, Object> resetHeapPeak() {
+    System.gc();
+    java.lang.management.ManagementFactory.getMemoryPoolMXBeans().forEach(java.lang.management.MemoryPoolMXBean::resetPeakUsage);
+    return heap();
+  }
+
   /** What passes each task of the chain (content validation and its approval need the reason: no test message came). */
   static Map<String, Object> passing(String key) {
     return switch (key) {
@@ -222,13 +343,20 @@ class BenchController {
 
   /** A request in transport testing with revealed test credentials: the sender of the message runs. */
   @PostMapping("/sender")
-  Map<String, Object> sender() throws Exception {
-    @SuppressWarnings("unchecked")
-    List<String> ids = (List<String>) pool("Task_SetUpTransport", 1).get("taskIds");
-    Task task = tasks.createTaskQuery().taskId(ids.get(0)).singleResult();
-    String trackingId = runtime.createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId()).singleResult().getBusinessKey();
+  Map<String, Object> sender(@RequestParam(defaultValue = "TEST") ExchangeCredential.Environment environment) throws Exception {
+    String trackingId;
+    if (environment == ExchangeCredential.Environment.PRODUCTION) {
+      // A request in production (its PRODUCTION credentials issued at go-live are replaced by ones revealed here).
+      trackingId = inProduction(1).get(0);
+    } else {
+      @SuppressWarnings("unchecked")
+      List<String> ids = (List<String>) pool("Task_SetUpTransport", 1).get("taskIds");
+      Task task = tasks.createTaskQuery().taskId(ids.get(0)).singleResult();
+      trackingId = runtime.createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId()).singleResult().getBusinessKey();
+    }
     OnboardingRequest request = worksheets.request(trackingId);
-    CredentialService.Revealed login = credentials.reveal(credentials.issue(request.id(), ExchangeCredential.Environment.TEST).revealToken());
+    String link = credentials.reissue(request.id(), environment);
+    CredentialService.Revealed login = credentials.reveal(link.substring(link.lastIndexOf('/') + 1));
     return Map.of("trackingId", trackingId, "username", login.username(), "password", login.password(), "facilityId", login.facilityId());
   }
 

@@ -61,10 +61,7 @@ class ChangeRequestProcessTest extends ProcessTestSupport {
     OnboardingRequest request = submit(Worksheets.complete(name));
     runDueJobs();
     completeTask(request, TASK_REVIEW_WORKSHEET, Map.of(VAR_WORKSHEET_DECISION, DECISION_COMPLETE));
-    completeTask(request, "Task_SetUpTransport", Map.of(VAR_TRANSPORT_OUTCOME, OUTCOME_PASSED));
-    completeTask(request, "Task_MessageFormatTesting", Map.of(VAR_FORMAT_OUTCOME, OUTCOME_PASSED));
-    completeTask(request, "Task_MessageContentValidation", passing(VAR_CONTENT_OUTCOME, OUTCOME_PASSED));
-    completeTask(request, "Task_ApproveMessageContent", passing(VAR_CONTENT_APPROVAL, APPROVAL_APPROVED));
+    passTesting(request);
     goLive(request);
     assertThat(instance(request)).isWaitingAt("Timer_NextReview");
     return request;
@@ -203,10 +200,7 @@ class ChangeRequestProcessTest extends ProcessTestSupport {
     // Staff cannot skip a phase of a new exchange: the unchecked boxes do not count.
     completeTask(request, TASK_REVIEW_WORKSHEET, Map.of(VAR_WORKSHEET_DECISION, DECISION_COMPLETE, VAR_TEST_TRANSPORT, false));
     assertThat(pi).isWaitingAt("Task_SetUpTransport");
-    completeTask(request, "Task_SetUpTransport", Map.of(VAR_TRANSPORT_OUTCOME, OUTCOME_PASSED));
-    completeTask(request, "Task_MessageFormatTesting", Map.of(VAR_FORMAT_OUTCOME, OUTCOME_PASSED));
-    completeTask(request, "Task_MessageContentValidation", passing(VAR_CONTENT_OUTCOME, OUTCOME_PASSED));
-    completeTask(request, "Task_ApproveMessageContent", passing(VAR_CONTENT_APPROVAL, APPROVAL_APPROVED));
+    passTesting(request);
     assertThat(pi).isWaitingAt(TASK_QUERY_TESTING);
     completeTask(request, TASK_QUERY_TESTING, Map.of(VAR_QUERY_OUTCOME, OUTCOME_CORRECTIONS, VAR_CORRECTION_NOTES, "Send QPD-3 with MR."));
     assertThat(pi).hasPassed("Task_EmailQueryCorrections").isWaitingAt(TASK_QUERY_TESTING);

@@ -53,12 +53,6 @@ class OnboardingProcessTest extends ProcessTestSupport {
     completeTask(request, TASK_REVIEW_WORKSHEET, Map.of(VAR_WORKSHEET_DECISION, DECISION_COMPLETE));
   }
 
-  private void passTesting(OnboardingRequest request) {
-    completeTask(request, "Task_SetUpTransport", Map.of(VAR_TRANSPORT_OUTCOME, OUTCOME_PASSED));
-    completeTask(request, "Task_MessageFormatTesting", Map.of(VAR_FORMAT_OUTCOME, OUTCOME_PASSED));
-    completeTask(request, "Task_MessageContentValidation", passing(VAR_CONTENT_OUTCOME, OUTCOME_PASSED));
-    completeTask(request, "Task_ApproveMessageContent", passing(VAR_CONTENT_APPROVAL, APPROVAL_APPROVED));
-  }
 
   private void goLiveInAWeek(OnboardingRequest request) {
     String goLive = LocalDate.ofInstant(org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant(), MN).plusDays(7).toString();

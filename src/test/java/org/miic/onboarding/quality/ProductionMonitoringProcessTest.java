@@ -65,10 +65,7 @@ class ProductionMonitoringProcessTest extends ProcessTestSupport {
     OnboardingRequest request = submit(form);
     runDueJobs();
     completeTask(request, TASK_REVIEW_WORKSHEET, Map.of(VAR_WORKSHEET_DECISION, DECISION_COMPLETE));
-    completeTask(request, "Task_SetUpTransport", Map.of(VAR_TRANSPORT_OUTCOME, OUTCOME_PASSED));
-    completeTask(request, "Task_MessageFormatTesting", Map.of(VAR_FORMAT_OUTCOME, OUTCOME_PASSED));
-    completeTask(request, "Task_MessageContentValidation", passing(VAR_CONTENT_OUTCOME, OUTCOME_PASSED));
-    completeTask(request, "Task_ApproveMessageContent", passing(VAR_CONTENT_APPROVAL, APPROVAL_APPROVED));
+    passTesting(request);
     completeTask(request, "Task_CoordinateGoLive", Map.of(VAR_GO_LIVE_DATE, today().plusDays(1).toString()));
     advance(Duration.ofDays(1));
     assertThat(instance(request)).hasPassed("Task_RecordGoLive").isWaitingAt("Timer_NextReview");

@@ -72,6 +72,8 @@ public abstract class ProcessTestSupport {
   @Autowired protected ManagementService management;
   @Autowired protected HistoryService history;
   @Autowired protected WorksheetService worksheets;
+  @Autowired private org.miic.onboarding.agreement.AgreementService agreementsOnFile;
+  @Autowired private org.miic.onboarding.organization.OrganizationRepository organizationsOnFile;
   @Autowired protected JdbcTemplate jdbc;
 
   @BeforeEach
@@ -103,6 +105,29 @@ public abstract class ProcessTestSupport {
 
   protected OnboardingRequest submit(WorksheetForm form) {
     return worksheets.submit(form);
+  }
+
+  /**
+   * A complete worksheet of an organization with a current agreement, reviewed complete: in the queue, and invited at
+   * once when a slot is free.
+   */
+  protected OnboardingRequest invited(String name) {
+    long org = organizationsOnFile.findOrCreate(name, START).id();
+    agreementsOnFile.record(org, new org.miic.onboarding.agreement.AgreementService.Signature("Rep", null, null,
+        java.time.LocalDate.of(2026, 1, 2)), "t");
+    OnboardingRequest request = submit(Worksheets.complete(name));
+    runDueJobs();
+    completeTask(request, ProcessConstants.TASK_REVIEW_WORKSHEET, Map.of(ProcessConstants.VAR_WORKSHEET_DECISION,
+        ProcessConstants.DECISION_COMPLETE));
+    return request;
+  }
+
+  /** Staff pass transport, format and content testing and approve the content (no test message: with the reason). */
+  protected void passTesting(OnboardingRequest request) {
+    completeTask(request, "Task_SetUpTransport", Map.of(ProcessConstants.VAR_TRANSPORT_OUTCOME, ProcessConstants.OUTCOME_PASSED));
+    completeTask(request, "Task_MessageFormatTesting", Map.of(ProcessConstants.VAR_FORMAT_OUTCOME, ProcessConstants.OUTCOME_PASSED));
+    completeTask(request, "Task_MessageContentValidation", passing(ProcessConstants.VAR_CONTENT_OUTCOME, ProcessConstants.OUTCOME_PASSED));
+    completeTask(request, "Task_ApproveMessageContent", passing(ProcessConstants.VAR_CONTENT_APPROVAL, ProcessConstants.APPROVAL_APPROVED));
   }
 
   protected ProcessInstance instance(OnboardingRequest request) {

@@ -37,14 +37,6 @@ class MessageTestingProcessTest extends ProcessTestSupport {
   @Autowired org.camunda.bpm.engine.FormService forms;
   @Autowired EvidenceRefresh refresh;
 
-  private OnboardingRequest invited(String name) {
-    long org = organizations.findOrCreate(name, START).id();
-    agreements.record(org, new AgreementService.Signature("Rep", null, null, LocalDate.of(2026, 1, 2)), "t");
-    OnboardingRequest request = submit(Worksheets.complete(name));
-    runDueJobs();
-    completeTask(request, TASK_REVIEW_WORKSHEET, Map.of(VAR_WORKSHEET_DECISION, DECISION_COMPLETE));
-    return request;
-  }
 
   private static String link(String body, String path) {
     Matcher m = Pattern.compile("https://onboarding\\.test(/" + path + "/[a-z0-9]+)").matcher(body);

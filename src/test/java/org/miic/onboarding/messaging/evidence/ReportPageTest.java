@@ -38,14 +38,6 @@ class ReportPageTest extends ProcessTestSupport {
   @Autowired CredentialService credentials;
   @Autowired MessageEvidence evidence;
 
-  private OnboardingRequest invited(String name) {
-    long org = organizations.findOrCreate(name, START).id();
-    agreements.record(org, new AgreementService.Signature("Rep", null, null, LocalDate.of(2026, 1, 2)), "t");
-    OnboardingRequest request = submit(Worksheets.complete(name));
-    runDueJobs();
-    completeTask(request, TASK_REVIEW_WORKSHEET, Map.of(VAR_WORKSHEET_DECISION, DECISION_COMPLETE));
-    return request;
-  }
 
   private void send(CredentialService.Revealed login, String sample) throws Exception {
     mvc.perform(post("/api/hl7/messages").with(httpBasic(login.username(), login.password())).contentType(MediaType.TEXT_PLAIN)

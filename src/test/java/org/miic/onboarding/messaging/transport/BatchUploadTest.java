@@ -38,14 +38,6 @@ class BatchUploadTest extends ProcessTestSupport {
   @Autowired CredentialService credentials;
   @Autowired TestingPhaseLocator phases;
 
-  private OnboardingRequest invited(String name) {
-    long org = organizations.findOrCreate(name, START).id();
-    agreements.record(org, new AgreementService.Signature("Rep", null, null, LocalDate.of(2026, 1, 2)), "t");
-    OnboardingRequest request = submit(Worksheets.complete(name));
-    runDueJobs();
-    completeTask(request, TASK_REVIEW_WORKSHEET, Map.of(VAR_WORKSHEET_DECISION, DECISION_COMPLETE));
-    return request;
-  }
 
   private CredentialService.Revealed login(OnboardingRequest request, ExchangeCredential.Environment environment) {
     return credentials.reveal(credentials.issue(request.id(), environment).revealToken());
