@@ -44,6 +44,8 @@ public final class ProcessConstants {
   public static final String VAR_DATA_QUALITY_OUTCOME = "dataQualityOutcome";
   public static final String VAR_DATA_QUALITY_ISSUES = "dataQualityIssues";
   public static final String VAR_FOLLOW_UP_OUTCOME = "followUpOutcome";
+  /** What staff write in Follow up on data quality (kept apart so the first notice's text is never prefilled). */
+  public static final String VAR_FOLLOW_UP_NOTES = "followUpNotes";
   public static final String VAR_EXCHANGE_END_REASON = "exchangeEndReason";
   public static final String VAR_SIGNER_NAME = "signerName";
   public static final String VAR_SIGNER_TITLE = "signerTitle";

@@ -155,6 +155,11 @@ public class ExchangeService {
     return repository.openSuspensions(requestId);
   }
 
+  /** Whether the exchange is suspended for this reason now. */
+  public boolean suspendedFor(long requestId, Suspension.Reason reason) {
+    return repository.openSuspensions(requestId).stream().anyMatch(s -> s.reason() == reason);
+  }
+
   public boolean suspended(long requestId) {
     return !repository.openSuspensions(requestId).isEmpty();
   }
@@ -166,17 +171,20 @@ public class ExchangeService {
       return null;
     }
     String organization = worksheets.request(requestId).organizationName();
-    return "The production exchange of " + organization + " with MIIC is suspended: "
-        + open.stream().map(ExchangeService::why).collect(Collectors.joining(" ")) + " Nothing sent now is stored.";
+    return "The production exchange of " + organization + " with MIIC is suspended; nothing sent now is stored. "
+        + open.stream().map(ExchangeService::why).collect(Collectors.joining(" "));
   }
 
+  /** Why a suspension was made and how the exchange resumes, in sentences for the organization. */
   static String why(Suspension s) {
-    String since = " (since " + LocalTimes.date(s.suspendedAt()) + ")";
+    String on = LocalTimes.date(s.suspendedAt());
     return switch (s.reason()) {
-      case DATA_QUALITY -> "data-quality issues MIIC asked about were not addressed" + since + ". Fix them, check them with your TEST "
-          + "credentials, and reply to MIIC's email: staff resume the exchange.";
-      case AGREEMENT_LAPSED -> "the MIIC User Agreement expired and its grace period ended" + since + ". The exchange resumes as soon "
-          + "as MIIC records a renewed agreement signed by your authorized representative.";
+      case DATA_QUALITY -> "MIIC staff suspended it for data quality on " + on
+          + (s.note() == null || s.note().isBlank() ? "." : ": " + s.note().strip() + (s.note().strip().endsWith(".") ? "" : "."))
+          + " Fix the issues, check the fixes with your TEST credentials, and tell MIIC on your data-quality page; staff then "
+          + "resume the exchange.";
+      case AGREEMENT_LAPSED -> "The MIIC User Agreement expired and its grace period ended on " + on + ". The exchange resumes as "
+          + "soon as MIIC records a renewed agreement signed by your authorized representative.";
     };
   }
 }

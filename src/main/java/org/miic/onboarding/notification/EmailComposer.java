@@ -45,10 +45,13 @@ public class EmailComposer {
   private final PublicUrls urls;
   private final org.miic.onboarding.quality.ScorecardService scorecards;
   private final org.miic.onboarding.exchange.ExchangeService exchanges;
+  private final org.miic.onboarding.quality.DataQualitySettings dataQuality;
 
   public EmailComposer(OrganizationRepository organizations, WorksheetService worksheets, WorksheetRepository worksheetRepository,
       AgreementService agreements, QueueService queue, CredentialService credentials, ReportLinks reports, PublicUrls urls,
-      org.miic.onboarding.quality.ScorecardService scorecards, org.miic.onboarding.exchange.ExchangeService exchanges) {
+      org.miic.onboarding.quality.ScorecardService scorecards, org.miic.onboarding.exchange.ExchangeService exchanges,
+      org.miic.onboarding.quality.DataQualitySettings dataQuality) {
+    this.dataQuality = dataQuality;
     this.scorecards = scorecards;
     this.exchanges = exchanges;
     this.credentials = credentials;
@@ -108,6 +111,8 @@ public class EmailComposer {
       model.put("productionReportUrl", reports.link(onboarding.id()) + "?tab=production");
       model.put("dataQualityUrl", baseUrl + "/status/" + onboarding.trackingId() + "/data-quality");
       model.put("suspensionReasons", exchanges.suspensionReasons(onboarding.id()));
+      model.put("agreementSuspended", exchanges.suspendedFor(onboarding.id(), org.miic.onboarding.exchange.Suspension.Reason.AGREEMENT_LAPSED));
+      model.put("qualitySuspended", exchanges.suspendedFor(onboarding.id(), org.miic.onboarding.exchange.Suspension.Reason.DATA_QUALITY));
       exchanges.changeOf(onboarding.id()).ifPresent(exchange -> model.put("changedExchange", worksheets.request(exchange).trackingId()));
     } else {
       // Organization-wide emails (agreement renewal) link to the organization's latest request.
@@ -123,9 +128,13 @@ public class EmailComposer {
       List<String> reasons = new ArrayList<>();
       exchanges.productionExchanges(organization.id()).forEach(id -> reasons.addAll(exchanges.suspensionReasons(id)));
       model.put("suspensionReasons", reasons.stream().distinct().toList());
+      model.put("agreementSuspended", exchanges.productionExchanges(organization.id()).stream().anyMatch(id -> exchanges.suspendedFor(id,
+          org.miic.onboarding.exchange.Suspension.Reason.AGREEMENT_LAPSED)));
       model.put("inProduction", exchanges.inProduction(organization.id()));
     }
     agreements.graceEndsOn(organization.id()).ifPresent(day -> model.put("graceEndsOn", LONG_DATE.format(day)));
+    model.put("followUpPeriod", dataQuality.followUpPeriodInWords());
+    model.put("secondNoticePeriod", dataQuality.secondNoticePeriodInWords());
     if (request.facts().get(org.miic.onboarding.ProcessConstants.VAR_SCORECARD_ID) instanceof Number scorecardId) {
       scorecards.find(scorecardId.longValue()).ifPresent(card -> {
         model.put("periodLabel", card.period().label());

@@ -28,7 +28,8 @@ public enum EmailTemplate {
   DATA_QUALITY_RESOLVED("data-quality-resolved", "MIIC data quality: the issues are resolved", Role.TECHNICAL, Role.PRIMARY),
   EXCHANGE_SUSPENDED("exchange-suspended", "MIIC production exchange of [(${organizationName})] suspended", Role.TECHNICAL, Role.PRIMARY,
       Role.REPRESENTATIVE),
-  EXCHANGE_RESUMED("exchange-resumed", "MIIC production exchange of [(${organizationName})] resumed", Role.TECHNICAL, Role.PRIMARY),
+  EXCHANGE_RESUMED("exchange-resumed", "MIIC production exchange of [(${organizationName})] resumed", Role.TECHNICAL, Role.PRIMARY,
+      Role.REPRESENTATIVE),
   CHANGE_LIVE("change-live", "MIIC data exchange: your change is live on [(${goLiveDate})]", Role.PRIMARY, Role.TECHNICAL);
 
   /** Who receives an email. */

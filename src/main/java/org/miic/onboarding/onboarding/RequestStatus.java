@@ -27,7 +27,9 @@ public record RequestStatus(
     List<String> missingItems,
     String agreement,
     boolean agreementLapsed,
-    boolean correctionAllowed) {
+    boolean correctionAllowed,
+    /** When the request went live; null before. */
+    Instant liveSince) {
 
   /** Something the organization can do now, with its link. */
   public record Action(String label, String url, String hint) {

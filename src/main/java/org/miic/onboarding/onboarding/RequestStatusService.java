@@ -72,7 +72,7 @@ public class RequestStatusService {
         state = RequestStatus.State.SUSPENDED;
       }
       steps = history.createHistoricActivityInstanceQuery().processInstanceId(instance.getId()).unfinished().list().stream()
-          .filter(a -> !"subProcess".equals(a.getActivityType()) && !"processDefinition".equals(a.getActivityType()))
+          .filter(a -> !NOT_STEPS.contains(a.getActivityType()))
           .map(HistoricActivityInstance::getActivityName)
           .filter(name -> name != null && !name.isBlank())
           .distinct().toList();
@@ -104,8 +104,13 @@ public class RequestStatusService {
         position == null ? null : position.position(), position == null ? null : position.of(),
         nextStep(state, stages.current(request.id()).map(StageRepository.Stay::stage).orElse(null)),
         actions(state, request, correctable), notes, missing,
-        ReviewTaskContent.agreementLine(agreements.status(request.organizationId())).replace("**", ""), lapsed, correctable);
+        ReviewTaskContent.agreementLine(agreements.status(request.organizationId())).replace("**", ""), lapsed, correctable,
+        worksheets.goLiveAt(request.id()).orElse(null));
   }
+
+  /** Activities that are waits of the engine, not steps a person takes: not listed as the current step. */
+  private static final Set<String> NOT_STEPS = Set.of("subProcess", "processDefinition", "intermediateTimer", "eventBasedGateway",
+      "exclusiveGateway", "serviceTask", "boundaryTimer", "intermediateMessageCatch");
 
   /** Decisions whose notes MIIC sent to the organization. */
   private static final Set<String> NOTES_FOR_THE_ORGANIZATION = Set.of(ProcessConstants.DECISION_INCOMPLETE,
@@ -141,8 +146,9 @@ public class RequestStatusService {
       case IN_PRODUCTION -> "Your organization sends production data to MIIC. MIIC computes a data-quality scorecard every month "
           + "and emails it; when something needs attention, MIIC writes to you and asks you to address it.";
       case DATA_QUALITY_FOLLOW_UP -> "MIIC asked your organization to address data-quality issues in its production submissions. "
-          + "Fix them, and tell MIIC what you changed on the data-quality page. Without an answer MIIC sends a second notice, and "
-          + "may then suspend your production credentials until the issues are fixed.";
+          + "Fix them, and tell MIIC what you changed on the data-quality page; once you have, MIIC staff read your answer and "
+          + "write back. Without an answer MIIC sends a second notice, and may then suspend your production credentials until "
+          + "the issues are fixed.";
       case SUSPENDED -> "Your production credentials are refused until the suspension is lifted; the reasons and how to resume "
           + "are on the data-quality page. Your TEST credentials keep working.";
       case CHANGE_LIVE -> "The change is live and recorded on your production exchange, which goes on under its own tracking id.";
@@ -199,7 +205,8 @@ public class RequestStatusService {
       if (active.contains(ProcessConstants.TASK_RESUME_EXCHANGE)) {
         return RequestStatus.State.SUSPENDED;
       }
-      if (active.contains(ProcessConstants.WAIT_FIRST_NOTICE_ANSWER) || active.contains(ProcessConstants.WAIT_SECOND_NOTICE_ANSWER)) {
+      if (active.contains(ProcessConstants.WAIT_FIRST_NOTICE_ANSWER) || active.contains(ProcessConstants.WAIT_SECOND_NOTICE_ANSWER)
+          || active.contains(ProcessConstants.TASK_FOLLOW_UP_DATA_QUALITY)) {
         return RequestStatus.State.DATA_QUALITY_FOLLOW_UP;
       }
       return RequestStatus.State.IN_PRODUCTION;

@@ -38,6 +38,33 @@ public class DataQualitySettings {
     }
   }
 
+  /** "30 days", "2 weeks", "1 month", "3 minutes": a duration of these settings in words, for the emails. */
+  public static String inWords(String iso) {
+    if (iso.contains("T")) {
+      java.time.Duration d = java.time.Duration.parse(iso);
+      long minutes = d.toMinutes();
+      return minutes % 60 == 0 ? plural(minutes / 60, "hour") : plural(minutes, "minute");
+    }
+    Period p = Period.parse(iso);
+    if (p.getYears() == 0 && p.getMonths() == 0) {
+      return p.getDays() % 7 == 0 && p.getDays() > 0 && p.getDays() != 14 && p.getDays() != 28 ? plural(p.getDays() / 7, "week")
+          : plural(p.getDays(), "day");
+    }
+    return p.getYears() > 0 ? plural(p.getYears() * 12L + p.getMonths(), "month") : plural(p.getMonths(), "month");
+  }
+
+  private static String plural(long n, String unit) {
+    return n + " " + unit + (n == 1 ? "" : "s");
+  }
+
+  public String followUpPeriodInWords() {
+    return inWords(followUpPeriod);
+  }
+
+  public String secondNoticePeriodInWords() {
+    return inWords(secondNoticePeriod);
+  }
+
   public String getReviewInterval() {
     return reviewInterval;
   }

@@ -15,7 +15,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * An organization answers MIIC's data-quality follow-up (step 4) on its data-quality page: what it changed or plans to
  * change. The answer is stored and wakes the waiting process, which gives it to staff in <em>Follow up on data quality</em>.
- * An answer that arrives when nothing waits for one is refused (409) and stored nowhere.
+ * While the exchange is suspended for data quality an answer is stored for staff, who read it before resuming. An
+ * answer that arrives when nothing waits for one is refused (409) and stored nowhere.
  */
 @Service
 public class QualityFollowUpService {
@@ -56,6 +57,20 @@ public class QualityFollowUpService {
     return process.awaitingAnswer(trackingId);
   }
 
+  /**
+   * Whether an answer is taken now: while the follow-up waits for one, and while the exchange is suspended for data
+   * quality (staff read it before they resume the exchange).
+   */
+  public boolean answerTaken(String trackingId) {
+    return process.awaitingAnswer(trackingId) || suspendedForDataQuality(worksheets.request(trackingId).id());
+  }
+
+  private boolean suspendedForDataQuality(long requestId) {
+    Integer n = jdbc.queryForObject("select count(*) from miic_exchange_suspension where request_id = ? and reason = 'DATA_QUALITY' "
+        + "and resumed_at is null", Integer.class, requestId);
+    return n != null && n > 0;
+  }
+
   /** Stores the answer and delivers it to the waiting process, in one transaction: refused, nothing is kept. */
   @Transactional
   public QualityResponse answer(String trackingId, String answeredBy, String text) {
@@ -75,7 +90,8 @@ public class QualityFollowUpService {
       throw new InvalidAnswerException("text", "The answer is longer than " + MAX_TEXT + " characters; shorten it or attach details "
           + "to an email to MIIC.");
     }
-    if (!process.awaitingAnswer(trackingId)) {
+    boolean awaited = process.awaitingAnswer(trackingId);
+    if (!awaited && !suspendedForDataQuality(request.id())) {
       throw new ConflictException("MIIC is not waiting for an answer on data quality for this exchange now.");
     }
     org.springframework.jdbc.support.GeneratedKeyHolder key = new org.springframework.jdbc.support.GeneratedKeyHolder();
@@ -89,7 +105,9 @@ public class QualityFollowUpService {
       return ps;
     }, key);
     long id = key.getKey().longValue();
-    process.deliverAnswer(trackingId, id);
+    if (awaited) {
+      process.deliverAnswer(trackingId, id);
+    }
     return latest(request.id()).orElseThrow();
   }
 

@@ -28,8 +28,13 @@ class QualityPageController {
   private final QualityFollowUpService followUps;
   private final ScorecardService scorecards;
   private final ExchangeService exchanges;
+  private final org.miic.onboarding.pipeline.DecisionRepository decisions;
+  private final org.miic.onboarding.messaging.evidence.ReportLinks reports;
 
-  QualityPageController(WorksheetService worksheets, QualityFollowUpService followUps, ScorecardService scorecards, ExchangeService exchanges) {
+  QualityPageController(WorksheetService worksheets, QualityFollowUpService followUps, ScorecardService scorecards, ExchangeService exchanges,
+      org.miic.onboarding.pipeline.DecisionRepository decisions, org.miic.onboarding.messaging.evidence.ReportLinks reports) {
+    this.decisions = decisions;
+    this.reports = reports;
     this.worksheets = worksheets;
     this.followUps = followUps;
     this.scorecards = scorecards;
@@ -68,12 +73,21 @@ class QualityPageController {
     model.addAttribute("request", request);
     model.addAttribute("scorecard", reviews.isEmpty() ? null : reviews.get(0));
     model.addAttribute("scorecardLines", reviews.isEmpty() ? List.of() : ScorecardText.lines(reviews.get(0), scorecards.thresholds()));
-    model.addAttribute("awaiting", followUps.awaitingAnswer(request.trackingId()));
+    model.addAttribute("awaiting", followUps.answerTaken(request.trackingId()));
+    // What MIIC staff asked, in their words: the latest data-quality request or suspension.
+    model.addAttribute("asked", decisions.forRequest(request.id()).stream()
+        .filter(d -> d.notes() != null && ASKING.contains(d.outcome()))
+        .reduce((a, b) -> b).orElse(null));
+    model.addAttribute("reportUrl", reports.link(request.id()) + "?tab=production");
     model.addAttribute("answers", followUps.all(request.id()));
     model.addAttribute("suspensionReasons", exchanges.suspensionReasons(request.id()));
     model.addAttribute("maxText", QualityFollowUpService.MAX_TEXT);
     return "data-quality";
   }
+
+  /** The decisions whose notes ask the organization something: address issues (first or again), or suspension. */
+  private static final java.util.Set<String> ASKING = java.util.Set.of(org.miic.onboarding.ProcessConstants.DATA_QUALITY_ISSUES,
+      org.miic.onboarding.ProcessConstants.FOLLOW_UP_SUSPEND);
 
   @ExceptionHandler(NotFoundException.class)
   @ResponseStatus(HttpStatus.NOT_FOUND)

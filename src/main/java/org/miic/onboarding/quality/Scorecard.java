@@ -16,7 +16,7 @@ import java.util.TreeMap;
  *   <li>volume, 10: administered doses against what the worksheet declared for the period, up to 1.</li>
  * </ul>
  * A part without data (no administered dose to time, no declared volume) is left out and the others are scaled to 100.
- * A period without messages scores 0. The band follows DQA's grades ({@link ScoreBand}).
+ * A period without messages scores 0 and breaks one threshold, silence. The band follows DQA's grades ({@link ScoreBand}).
  */
 public record Scorecard(
     Period period,
@@ -130,10 +130,16 @@ public record Scorecard(
     Double drop = reference == null ? null : Math.max(0, 1 - (double) in.administeredDoses() / reference);
 
     List<Breach> breaches = new ArrayList<>();
+    if (n == 0) {
+      // One cause, one sentence: nothing arrived (not also a score of 0 and a volume drop of 100%).
+      breaches.add(new Breach(Breach.Kind.SILENCE, "No production message arrived in " + period.label() + (in.daysSinceLast() == null
+          ? "; none has arrived yet." : "; the latest arrived " + in.daysSinceLast() + " days before its end.")));
+      return new Scorecard(period, in, score, band, acceptance, accepted, withErrors, rejected, validity, completeness, timelyShare,
+          median, expectedDoses, volumeRatio, drop, List.copyOf(breaches));
+    }
     if (score < thresholds.minScore()) {
-      breaches.add(new Breach(Breach.Kind.SCORE, n == 0 ? "No production message arrived in " + period.label() + " (score 0)."
-          : "The score is " + score + " (" + band + ", " + band.label().toLowerCase(java.util.Locale.ROOT) + "), below "
-              + thresholds.minScore() + "."));
+      breaches.add(new Breach(Breach.Kind.SCORE, "The score is " + score + " (" + band + ", "
+          + band.label().toLowerCase(java.util.Locale.ROOT) + "), below " + thresholds.minScore() + "."));
     }
     if (acceptance != null && acceptance < thresholds.minAcceptance()) {
       breaches.add(new Breach(Breach.Kind.ACCEPTANCE, percent(acceptance) + " of messages were accepted (AA or AE), below "

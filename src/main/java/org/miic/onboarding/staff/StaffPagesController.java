@@ -71,10 +71,18 @@ class StaffPagesController {
   private final RequestStatusService statuses;
   private final Clock clock;
 
+  private final org.miic.onboarding.quality.ScorecardService scorecards;
+  private final org.miic.onboarding.quality.QualityFollowUpService followUps;
+  private final org.miic.onboarding.exchange.ExchangeService exchanges;
+
   StaffPagesController(RequestSearch search, WorksheetService worksheets, QueueService queue, AgreementService agreements,
       AgreementProperties agreementProperties, EvidenceQueries evidenceQueries, MessageEvidence evidence, CredentialService credentials,
       EmailService emails, DocumentService documents, DecisionRepository decisions, ProcessHistoryPort history,
-      RequestStatusService statuses, Clock clock) {
+      RequestStatusService statuses, Clock clock, org.miic.onboarding.quality.ScorecardService scorecards,
+      org.miic.onboarding.quality.QualityFollowUpService followUps, org.miic.onboarding.exchange.ExchangeService exchanges) {
+    this.scorecards = scorecards;
+    this.followUps = followUps;
+    this.exchanges = exchanges;
     this.search = search;
     this.worksheets = worksheets;
     this.queue = queue;
@@ -194,7 +202,36 @@ class StaffPagesController {
       others.add(new Timeline.Event(d.uploadedAt(), Timeline.Kind.DOCUMENT, d.kind().label() + " uploaded: " + d.fileName(),
           "by " + d.uploadedBy(), "/staff/documents/" + d.id()));
     }
+    // Step 4: the monthly scorecards, the organization's answers, suspensions, and the changes that went live on it.
+    List<org.miic.onboarding.quality.Scorecard> reviews = scorecards.reviews(request.id(), 12);
+    List<org.miic.onboarding.quality.QualityResponse> answers = followUps.all(request.id());
+    List<org.miic.onboarding.exchange.Suspension> suspensions = exchanges.suspensions(request.id());
+    List<org.miic.onboarding.exchange.ExchangeChange> changes = exchanges.changes(request.id());
+    for (var a : answers) {
+      others.add(new Timeline.Event(a.receivedAt(), Timeline.Kind.DOCUMENT, "The organization answered on data quality", a.answeredBy() + ": "
+          + (a.text().length() > 200 ? a.text().substring(0, 199) + "…" : a.text()), "#data-quality"));
+    }
+    for (var x : suspensions) {
+      others.add(new Timeline.Event(x.suspendedAt(), Timeline.Kind.DECISION, "Production suspended ("
+          + (x.reason() == org.miic.onboarding.exchange.Suspension.Reason.DATA_QUALITY ? "data quality" : "agreement lapsed") + ")",
+          x.suspendedBy() == null ? null : "by " + x.suspendedBy(), "#data-quality"));
+      if (x.resumedAt() != null) {
+        others.add(new Timeline.Event(x.resumedAt(), Timeline.Kind.DECISION, "Production resumed", x.resumedBy() == null ? null : "by "
+            + x.resumedBy(), "#data-quality"));
+      }
+    }
+    for (var c : changes) {
+      others.add(new Timeline.Event(c.liveAt(), Timeline.Kind.PHASE, "Change live: " + c.changeTrackingId(), "tested: " + c.phases(),
+          "/staff/requests/" + c.changeTrackingId()));
+    }
     List<Timeline.Event> timeline = Timeline.build(history.activities(trackingId), decisions.forRequest(request.id()), others);
+    model.addAttribute("reviews", reviews);
+    model.addAttribute("answers", answers);
+    model.addAttribute("suspensions", suspensions);
+    model.addAttribute("changes", changes);
+    model.addAttribute("changeOf", exchanges.changeOf(request.id()).map(id -> worksheets.request(id).trackingId()).orElse(null));
+    model.addAttribute("qualityThresholds", scorecards.thresholds());
+    model.addAttribute("trendUrl", evidence.reportLink(request.id()) + "/trend.svg");
 
     Map<TestingPhase, MessageEvidence.PhaseEvidence> phases = new java.util.LinkedHashMap<>();
     for (EvidenceQueries.PhaseCount c : phaseCounts) {

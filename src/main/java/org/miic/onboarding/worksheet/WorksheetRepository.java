@@ -71,6 +71,12 @@ public class WorksheetRepository {
   public void recordGoLive(long requestId, Instant at) {
     jdbc.update("update miic_request set go_live_at = ? where id = ?", Db.ts(at), requestId);
   }
+  /** When the request went live (production, or a change on its exchange); empty before. */
+  public java.util.Optional<java.time.Instant> goLiveAt(long requestId) {
+    return jdbc.query("select go_live_at from miic_request where id = ? and go_live_at is not null", (rs, i) -> Db.instant(rs, "go_live_at"),
+        requestId).stream().findFirst();
+  }
+
 
   public void recordExchangeEnded(long requestId, Instant at, String reason) {
     jdbc.update("update miic_request set exchange_ended_at = ?, exchange_end_reason = ? where id = ?", Db.ts(at), reason, requestId);

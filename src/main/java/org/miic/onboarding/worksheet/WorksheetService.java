@@ -119,6 +119,10 @@ public class WorksheetService {
     worksheets.insertReview(new WorksheetReview(current.id(), decision, notes, reviewer, clock.instant()));
   }
 
+  public java.util.Optional<java.time.Instant> goLiveAt(long requestId) {
+    return worksheets.goLiveAt(requestId);
+  }
+
   public java.util.Optional<WorksheetReview> latestReview(long requestId) {
     return worksheets.latestReview(requestId);
   }

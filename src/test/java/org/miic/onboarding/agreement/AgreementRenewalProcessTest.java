@@ -176,7 +176,8 @@ class AgreementRenewalProcessTest extends ProcessTestSupport {
     assertThat(pi).hasPassed("Task_SuspendForAgreement", "Task_EmailExchangeSuspended").isWaitingAt("Task_AgreementLapsed");
     Assertions.assertThat(subjectsTo("tech@tamarackhealth.example")).contains("MIIC production exchange of Tamarack Health suspended");
     Assertions.assertThat(body(messagesTo("tech@tamarackhealth.example").get(messagesTo("tech@tamarackhealth.example").size() - 1)))
-        .contains("the MIIC User Agreement expired and its grace period ended").contains("resumes as soon as MIIC records a renewed agreement");
+        .contains("The MIIC User Agreement expired and its grace period ended on Apr 30, 2029.")
+        .contains("resumes as soon as MIIC records a renewed agreement").contains("/documents");
     Assertions.assertThatThrownBy(() -> accepted(login))
         .isInstanceOf(org.miic.onboarding.messaging.transport.ExchangeSuspendedException.class)
         .hasMessageContaining("MIIC User Agreement expired");

@@ -147,18 +147,17 @@ class ProductionMonitoringProcessTest extends ProcessTestSupport {
   }
 
   @Test
-  void silenceAndAScoreBelowTheMinimumGoToStaffAndTheOrganizationAnswersOnItsPage() throws Exception {
+  void silenceGoesToStaffAndTheOrganizationAnswersOnItsPage() throws Exception {
     OnboardingRequest request = inProduction("Birch Family Clinic");
     ProcessInstance pi = instance(request);
     advance(Duration.ofDays(32)); // nothing sent at all
 
     assertThat(pi).hasPassed("Task_ComputeScorecard").isWaitingAt(TASK_REVIEW_DATA_QUALITY);
     Scorecard card = stored(pi);
-    Assertions.assertThat(card.breaches()).extracting(Scorecard.Breach::kind)
-        .contains(Scorecard.Breach.Kind.SCORE, Scorecard.Breach.Kind.SILENCE);
+    Assertions.assertThat(card.breaches()).extracting(Scorecard.Breach::kind).containsExactly(Scorecard.Breach.Kind.SILENCE);
     Map<String, Object> form = forms.getTaskFormVariables(task(request, TASK_REVIEW_DATA_QUALITY).getId()).entrySet().stream()
         .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> e.getValue() == null ? "" : e.getValue()));
-    Assertions.assertThat((String) form.get("scorecard")).contains("Below a threshold").contains("No production message has arrived yet.");
+    Assertions.assertThat((String) form.get("scorecard")).contains("Below a threshold").contains("none has arrived yet.");
     Assertions.assertThat((String) form.get("scorecardTrend")).contains("/trend.svg)");
     Assertions.assertThat(subjectsTo("tech@birchfamilyclinic.example")).noneMatch(s -> s.contains("scorecard of"));
 
@@ -173,7 +172,7 @@ class ProductionMonitoringProcessTest extends ProcessTestSupport {
     // The organization's page shows the scorecard and takes its answer; a bad answer is refused in words, stores nothing.
     String page = "/status/" + request.trackingId() + "/data-quality";
     Assertions.assertThat(mvc.perform(get(page)).andReturn().getResponse().getContentAsString())
-        .contains("Tell MIIC what you changed").contains("No production message has arrived yet.");
+        .contains("Tell MIIC what you changed").contains("none has arrived yet.");
     MvcResult empty = mvc.perform(post(page).with(csrf()).param("answeredBy", "Ann Lee").param("text", "  ")).andReturn();
     Assertions.assertThat(empty.getResponse().getStatus()).isEqualTo(400);
     Assertions.assertThat(empty.getResponse().getContentAsString()).contains("Say what your organization changed");
@@ -254,16 +253,25 @@ class ProductionMonitoringProcessTest extends ProcessTestSupport {
         .startsWith("No answer from the organization to this follow-up");
 
     completeTask(request, TASK_FOLLOW_UP_DATA_QUALITY, Map.of(VAR_FOLLOW_UP_OUTCOME, FOLLOW_UP_SUSPEND,
-        VAR_DATA_QUALITY_ISSUES, "Two notices unanswered; nothing received for 2 months."));
+        VAR_FOLLOW_UP_NOTES, "Two notices unanswered; nothing received for 2 months."));
     assertThat(pi).hasPassed("Task_SuspendExchange", "Task_EmailExchangeSuspended").isWaitingAt(TASK_RESUME_EXCHANGE);
     Assertions.assertThat(subjectsTo(tech)).last().asString().isEqualTo("MIIC production exchange of Elm Street Clinic suspended");
-    Assertions.assertThat(lastBodyTo(tech)).contains("data-quality issues MIIC asked about were not addressed")
-        .contains("Fix them, check them with your TEST credentials").contains("Two notices unanswered");
+    Assertions.assertThat(lastBodyTo(tech)).contains("MIIC staff suspended it for data quality on ")
+        .contains(": Two notices unanswered; nothing received for 2 months.")
+        .contains("Fix the issues, check the fixes with your TEST credentials, and tell MIIC on your data-quality page")
+        .contains("https://onboarding.test/status/" + request.trackingId() + "/data-quality")
+        .doesNotContain("/documents");
     // Production messages are refused with the reason; nothing is stored.
     int stored = jdbc.queryForObject("select count(*) from miic_test_message where request_id = ?", Integer.class, request.id());
     MvcResult refused = send(login, doseGivenToday());
     Assertions.assertThat(refused.getResponse().getStatus()).isEqualTo(403);
-    Assertions.assertThat(refused.getResponse().getContentAsString()).contains("is suspended").contains("Nothing sent now is stored.");
+    Assertions.assertThat(refused.getResponse().getContentAsString()).contains("is suspended; nothing sent now is stored.")
+        .contains("Two notices unanswered");
+    // While suspended the organization can still tell MIIC what it fixed: stored for staff, the process not moved.
+    MvcResult whileSuspended = mvc.perform(post("/status/" + request.trackingId() + "/data-quality").with(csrf())
+        .param("answeredBy", "Raj Patel").param("text", "The interface engine is fixed; test messages are clean again.")).andReturn();
+    Assertions.assertThat(whileSuspended.getResponse().getStatus()).isEqualTo(302);
+    assertThat(pi).isWaitingAt(TASK_RESUME_EXCHANGE);
     Assertions.assertThat(jdbc.queryForObject("select count(*) from miic_test_message where request_id = ?", Integer.class, request.id()))
         .isEqualTo(stored);
     Assertions.assertThat(statuses.status(request.trackingId()).state()).isEqualTo(RequestStatus.State.SUSPENDED);
@@ -274,6 +282,25 @@ class ProductionMonitoringProcessTest extends ProcessTestSupport {
     Assertions.assertThat(subjectsTo(tech)).last().asString().isEqualTo("MIIC production exchange of Elm Street Clinic resumed");
     Assertions.assertThat(send(login, doseGivenToday()).getResponse().getContentAsString()).contains("MSA|AA|");
     Assertions.assertThat(statuses.status(request.trackingId()).state()).isEqualTo(RequestStatus.State.IN_PRODUCTION);
+
+    // Staff see it all on the organization's page: the monthly reviews, the suspension and its lifting, the answer.
+    MvcResult signedIn = mvc.perform(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin("/staff/login")
+        .user("admin").password("admin-test")).andReturn();
+    String staffPage = mvc.perform(get("/staff/requests/" + request.trackingId())
+        .session((org.springframework.mock.web.MockHttpSession) signedIn.getRequest().getSession(false))).andReturn().getResponse().getContentAsString();
+    Assertions.assertThat(staffPage).contains("Production and data quality").contains("Was suspended since")
+        .contains("Two notices unanswered").contains("The interface engine is fixed").contains("Production resumed")
+        .contains("/trend.svg");
+    // And the organization on its report: the monthly reviews as a chart, the latest with its measures.
+    String report = mvc.perform(get(scorecardsReport(request))).andReturn().getResponse().getContentAsString();
+    Assertions.assertThat(report).contains("Latest monthly scorecard").contains("<svg").contains("data-quality page")
+        .contains("arrives for <span>14</span> days");
+  }
+
+  @Autowired org.miic.onboarding.messaging.evidence.ReportLinks reports;
+
+  private String scorecardsReport(OnboardingRequest request) {
+    return reports.link(request.id()).replace("https://onboarding.test", "") + "?tab=production";
   }
 
   @Test

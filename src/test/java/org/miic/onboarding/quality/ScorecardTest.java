@@ -55,14 +55,16 @@ class ScorecardTest {
   }
 
   @Test
-  void aPeriodWithoutMessagesScoresZeroAndBreaksTheScoreSilenceAndVolume() {
+  void aPeriodWithoutMessagesScoresZeroAndBreaksOneThresholdSilence() {
     Scorecard s = Scorecard.compute(THIRTY_DAYS, inputs(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, null, 365, null, null), DEFAULTS);
     assertThat(s.score()).isZero();
     assertThat(s.band()).isEqualTo(ScoreBand.F);
-    assertThat(s.breaches()).extracting(Scorecard.Breach::text).containsExactly(
-        "No production message arrived in Apr 1 – Apr 30, 2026 (score 0).",
-        "0 administered doses were reported, 100% fewer than the 30 the worksheet's 365 immunizations a year suggest (the limit is a drop of 50%).",
-        "No production message has arrived yet.");
+    assertThat(s.breaches()).singleElement().satisfies(b -> {
+      assertThat(b.kind()).isEqualTo(Scorecard.Breach.Kind.SILENCE);
+      assertThat(b.text()).isEqualTo("No production message arrived in Apr 1 – Apr 30, 2026; none has arrived yet.");
+    });
+    assertThat(Scorecard.compute(THIRTY_DAYS, inputs(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, null, 365, 30L, 40), DEFAULTS).breaches())
+        .extracting(Scorecard.Breach::text).containsExactly("No production message arrived in Apr 1 – Apr 30, 2026; the latest arrived 40 days before its end.");
   }
 
   @Test

@@ -116,6 +116,11 @@ public class MessageEvidence implements TestEvidenceProvider {
         md.append('\n');
       }
     }
+    if (phase == TestingPhase.PRODUCTION) {
+      // Production is judged by the scorecard, not by the go-live criteria of testing.
+      md.append("The organization's report: ").append(reports.link(requestId)).append("?tab=production");
+      return md.toString();
+    }
     if (phase == TestingPhase.QUERY) {
       Set<Scenario> seen = queries.scenariosSeen(requestId, EvidenceQueries.TESTING, Scenario.QUERY_TESTING);
       md.append("Query scenarios (all needed to pass): ").append(Scenario.QUERY_TESTING.stream()

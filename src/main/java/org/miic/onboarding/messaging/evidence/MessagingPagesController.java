@@ -28,9 +28,11 @@ class MessagingPagesController {
   private final WorksheetService worksheets;
   private final EvidenceQueries queries;
   private final org.miic.onboarding.quality.ScorecardService scorecards;
+  private final org.miic.onboarding.exchange.ExchangeService exchanges;
 
   MessagingPagesController(CredentialService credentials, ReportLinks reports, MessageEvidence evidence, WorksheetService worksheets,
-      EvidenceQueries queries, org.miic.onboarding.quality.ScorecardService scorecards) {
+      EvidenceQueries queries, org.miic.onboarding.quality.ScorecardService scorecards, org.miic.onboarding.exchange.ExchangeService exchanges) {
+    this.exchanges = exchanges;
     this.queries = queries;
     this.scorecards = scorecards;
     this.credentials = credentials;
@@ -87,19 +89,28 @@ class MessagingPagesController {
     model.addAttribute("pages", pages);
     if (production) {
       // Step 4: this month's scorecard so far, the latest monthly review, and the trend of the monthly scores.
-      org.miic.onboarding.quality.Scorecard month = scorecards.compute(requestId,
-          org.miic.onboarding.quality.Period.monthOf(scorecards.today()));
+      // The month so far: its expected volume is for the days gone by, not the whole month.
+      java.time.LocalDate today = scorecards.today();
+      org.miic.onboarding.quality.Scorecard month = scorecards.compute(requestId, new org.miic.onboarding.quality.Period(
+          org.miic.onboarding.quality.Period.Kind.MONTH, today.withDayOfMonth(1), today.plusDays(1)));
       List<org.miic.onboarding.quality.Scorecard> reviews = scorecards.reviews(requestId, 1);
       model.addAttribute("scorecard", month);
       model.addAttribute("scorecardLines", org.miic.onboarding.quality.ScorecardText.lines(month, scorecards.thresholds()));
       model.addAttribute("lastReview", reviews.isEmpty() ? null : reviews.get(0));
+      model.addAttribute("lastReviewLines", reviews.isEmpty() ? List.of()
+          : org.miic.onboarding.quality.ScorecardText.lines(reviews.get(0), scorecards.thresholds()));
+      model.addAttribute("suspensionReasons", exchanges.suspensionReasons(requestId));
+      model.addAttribute("dataQualityPath", "/status/" + worksheets.request(requestId).trackingId() + "/data-quality");
       model.addAttribute("trendSvg", trendSvg(requestId));
       model.addAttribute("thresholds", scorecards.thresholds());
     }
     return "report";
   }
 
-  /** The monthly scores of the last 12 months as an SVG chart: on the report, and as an image in the staff task forms. */
+  /**
+   * The scores of the last 12 monthly reviews (what staff reviewed and the organization was emailed) as an SVG chart: on
+   * the report, and as an image in the staff task forms.
+   */
   @GetMapping(path = "/report/{token}/trend.svg", produces = "image/svg+xml")
   @org.springframework.web.bind.annotation.ResponseBody
   String trend(@PathVariable String token) {
@@ -107,8 +118,8 @@ class MessagingPagesController {
   }
 
   private String trendSvg(long requestId) {
-    return org.miic.onboarding.quality.ScorecardChart.svg("Data-quality score by month",
-        scorecards.trend(requestId, org.miic.onboarding.quality.Period.Kind.MONTH, 12), scorecards.thresholds().minScore());
+    return org.miic.onboarding.quality.ScorecardChart.svg("Data-quality score of the monthly reviews", scorecards.reviews(requestId, 12),
+        scorecards.thresholds().minScore());
   }
 
   /** One message of the report with its acknowledgement and every finding. */

@@ -30,7 +30,7 @@ class StaffDecisionRecorder {
       Map.entry("Task_ApproveMessageContent", new Fields(ProcessConstants.VAR_CONTENT_APPROVAL, ProcessConstants.VAR_CORRECTION_NOTES)),
       Map.entry("Task_CoordinateGoLive", new Fields(ProcessConstants.VAR_GO_LIVE_DATE, null)),
       Map.entry("Task_ReviewDataQuality", new Fields(ProcessConstants.VAR_DATA_QUALITY_OUTCOME, ProcessConstants.VAR_DATA_QUALITY_ISSUES)),
-      Map.entry("Task_FollowUpDataQuality", new Fields(ProcessConstants.VAR_FOLLOW_UP_OUTCOME, ProcessConstants.VAR_DATA_QUALITY_ISSUES)),
+      Map.entry("Task_FollowUpDataQuality", new Fields(ProcessConstants.VAR_FOLLOW_UP_OUTCOME, ProcessConstants.VAR_FOLLOW_UP_NOTES)),
       Map.entry(ProcessConstants.TASK_QUERY_TESTING, new Fields(ProcessConstants.VAR_QUERY_OUTCOME, ProcessConstants.VAR_CORRECTION_NOTES)),
       Map.entry(ProcessConstants.TASK_RESUME_EXCHANGE, new Fields(ProcessConstants.VAR_RESUME_OUTCOME, ProcessConstants.VAR_EXCHANGE_END_REASON)));
 

@@ -43,6 +43,12 @@ class DataQualityTaskListener implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
+      Object notes = task.getVariable(ProcessConstants.VAR_FOLLOW_UP_NOTES);
+      if (ProcessConstants.TASK_FOLLOW_UP_DATA_QUALITY.equals(task.getTaskDefinitionKey()) && notes != null && !notes.toString().isBlank()
+          && !ProcessConstants.FOLLOW_UP_RESOLVED.equals(task.getVariable(ProcessConstants.VAR_FOLLOW_UP_OUTCOME))) {
+        // What the emails (ask again, suspension) and the end of the exchange quote.
+        task.getExecution().setVariable(ProcessConstants.VAR_DATA_QUALITY_ISSUES, notes.toString().strip());
+      }
       // A new round of follow-up starts with no answer yet: the answer of an earlier round is not this round's.
       if (ProcessConstants.DATA_QUALITY_ISSUES.equals(task.getVariable(ProcessConstants.VAR_DATA_QUALITY_OUTCOME))
           && ProcessConstants.TASK_REVIEW_DATA_QUALITY.equals(task.getTaskDefinitionKey())
@@ -53,6 +59,8 @@ class DataQualityTaskListener implements TaskListener {
       return;
     }
     long requestId = ProcessVariables.requestId(task);
+    // A new follow-up decision starts with an empty box: last round's notes were sent already.
+    task.getExecution().removeVariable(ProcessConstants.VAR_FOLLOW_UP_NOTES);
     Object id = task.getVariable(ProcessConstants.VAR_SCORECARD_ID);
     Optional<Scorecard> scorecard = id instanceof Number n ? scorecards.find(n.longValue()) : Optional.empty();
     task.setVariableLocal(LOCAL_SCORECARD, scorecard.map(s -> ScorecardText.markdown(s, scorecards.thresholds()))
