@@ -41,7 +41,7 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The load harness's helpers in the application (profile {@code bench} only; staff authentication like every
  * {@code /api}): the bare-engine baseline process, existing requests seeded in bulk, requests waiting at a given task for
- * completion runs, and a sender with test credentials. See bench/README and BENCHMARKS.md.
+ * completion runs, and a sender with test credentials. See BENCHMARKS.md.
  */
 @RestController
 @RequestMapping("/api/bench")
@@ -67,12 +67,14 @@ class BenchController {
   private final Clock clock;
   private final org.springframework.jdbc.core.JdbcTemplate jdbc;
   private final org.miic.onboarding.quality.ScorecardService scorecards;
+  private final org.camunda.bpm.engine.ManagementService management;
   private final AtomicInteger serial = new AtomicInteger();
 
   BenchController(WorksheetService worksheets, OrganizationRepository organizations, AgreementService agreements, TaskService tasks,
       RuntimeService runtime, RepositoryService repository, QueueRepository queue, QueueProcessPort queueProcess,
       CredentialService credentials, Clock clock, org.springframework.jdbc.core.JdbcTemplate jdbc,
-      org.miic.onboarding.quality.ScorecardService scorecards) {
+      org.miic.onboarding.quality.ScorecardService scorecards, org.camunda.bpm.engine.ManagementService management) {
+    this.management = management;
     this.jdbc = jdbc;
     this.scorecards = scorecards;
     this.worksheets = worksheets;
@@ -301,6 +303,12 @@ class BenchController {
     List<Long> exchanges = jdbc.queryForList("select id from miic_request where stage in ('PRODUCTION', 'SUSPENDED')", Long.class);
     exchanges.forEach(scorecards::review);
     return Map.of("exchanges", exchanges.size(), "seconds", seconds(started));
+  }
+
+  /** How many jobs are due now (the emails, timers and continuations the measured operations left behind). */
+  @GetMapping("/jobs")
+  Map<String, Object> jobs() {
+    return Map.of("due", management.createJobQuery().executable().count());
   }
 
   /** How many requests the database holds (a data set's size, before and after a round of the harness). */

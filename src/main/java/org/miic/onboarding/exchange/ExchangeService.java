@@ -124,13 +124,14 @@ public class ExchangeService {
     return exchanges.size();
   }
 
-  /** Lifts the lapsed-agreement suspension of the organization's exchanges after a renewal; how many were suspended for it. */
+  /** Lifts the lapsed-agreement suspension of the organization's exchanges after a renewal; how many run again now. */
   @Transactional
   public int resumeAfterRenewal(long organizationId) {
     int resumed = 0;
     for (long id : repository.productionExchanges(organizationId)) {
-      if (repository.openSuspensions(id).stream().anyMatch(s -> s.reason() == Suspension.Reason.AGREEMENT_LAPSED)) {
-        resume(id, Suspension.Reason.AGREEMENT_LAPSED, "MIIC");
+      if (repository.openSuspensions(id).stream().anyMatch(s -> s.reason() == Suspension.Reason.AGREEMENT_LAPSED)
+          && !resume(id, Suspension.Reason.AGREEMENT_LAPSED, "MIIC")) {
+        // Counted only when nothing else keeps it suspended (a data-quality suspension stays until staff lift it).
         resumed++;
       }
     }
