@@ -32,7 +32,8 @@ import java.util.regex.Pattern;
  * measured operation at 1, 4 and 16 clients over HTTP, the bare-engine baseline beside them, rates and latency
  * percentiles written as JSON lines. A single Java file with no dependencies: {@code java bench/LoadDriver.java ...}.
  *
- * <p>Usage: {@code java bench/LoadDriver.java BASE_URL ADMIN_PASSWORD LABEL OUTPUT_FILE [seconds] [clients,...]}
+ * <p>Usage: {@code java bench/LoadDriver.java BASE_URL ADMIN_PASSWORD LABEL OUTPUT_FILE [seconds] [clients,...]}, or
+ * {@code ... OUTPUT_FILE --batch MESSAGES} for one batch upload alone.
  */
 public class LoadDriver {
 
@@ -49,6 +50,12 @@ public class LoadDriver {
     admin = "admin:" + args[1];
     label = args[2];
     output = Path.of(args[3]);
+    if (args.length > 5 && args[4].equals("--batch")) {
+      // Only one batch upload of the given number of messages (e.g. 30,000: about 50 MB), for the memory it needs.
+      String message = Files.readString(Path.of("src/test/resources/hl7/nist-iz-ad-2.1-send-v04-z22.hl7"), StandardCharsets.UTF_8);
+      batch(json(call("POST", "/api/bench/sender?environment=PRODUCTION", null, null, admin).body()), message, Integer.parseInt(args[5]));
+      return;
+    }
     if (args.length > 4) {
       seconds = Integer.parseInt(args[4]);
     }

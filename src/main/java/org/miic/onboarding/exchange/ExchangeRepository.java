@@ -27,13 +27,18 @@ class ExchangeRepository {
         + "and change_of_request_id is null order by go_live_at desc, id desc", Long.class, organizationId);
   }
 
-  void linkChange(long requestId, long exchangeId) {
+  void linkChange(long requestId, Long exchangeId) {
     jdbc.update("update miic_request set change_of_request_id = ? where id = ?", exchangeId, requestId);
   }
 
   Optional<Long> changeOf(long requestId) {
     return jdbc.query("select change_of_request_id from miic_request where id = ?", (rs, i) -> rs.getObject(1, Long.class), requestId)
         .stream().filter(java.util.Objects::nonNull).findFirst();
+  }
+
+  /** Locks the request's row until the transaction ends: changes of its suspensions go one after the other. */
+  void lockRequest(long requestId) {
+    jdbc.queryForList("select id from miic_request where id = ? for update", Long.class, requestId);
   }
 
   List<Suspension> suspensions(long requestId) {

@@ -65,6 +65,23 @@ public class ExchangeService {
     return TestingPlan.of(worksheet.requestType(), repository.changeOf(requestId).isPresent(), transport, format, content, query);
   }
 
+  /**
+   * Links the request anew from its current worksheet (corrected since it was submitted, or the organization has gone
+   * live meanwhile): a change or query request of an organization in production belongs to its exchange, a new
+   * submission to none.
+   */
+  @Transactional
+  public Optional<Long> relink(long requestId) {
+    Worksheet worksheet = worksheets.currentWorksheet(requestId);
+    if (worksheet.requestType() == null || worksheet.requestType() == RequestType.NEW_SUBMISSION) {
+      if (repository.changeOf(requestId).isPresent()) {
+        repository.linkChange(requestId, null);
+      }
+      return Optional.empty();
+    }
+    return linkToCurrentExchange(requestId);
+  }
+
   /** The exchange a change request belongs to, if it is one. */
   public Optional<Long> changeOf(long requestId) {
     return repository.changeOf(requestId);
@@ -99,15 +116,25 @@ public class ExchangeService {
    */
   @Transactional
   public void suspend(long requestId, Suspension.Reason reason, String note, String by) {
+    // One change of an exchange's suspensions at a time: the refusal written last is computed from what is open then.
+    repository.lockRequest(requestId);
     if (repository.openSuspensions(requestId).stream().noneMatch(s -> s.reason() == reason)) {
-      repository.insertSuspension(requestId, reason, note, clock.instant(), by);
+      repository.insertSuspension(requestId, reason, bounded(note, MAX_NOTE), clock.instant(), by);
     }
     credentials.setSuspended(requestId, refusal(requestId));
+  }
+
+  /** The most of a staff note a suspension keeps (the refusal quotes it; its column holds 1,000 characters). */
+  static final int MAX_NOTE = 500;
+
+  static String bounded(String text, int max) {
+    return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
   }
 
   /** Lifts the suspension for this reason; the credentials work again once no other suspension is open. Whether any remains. */
   @Transactional
   public boolean resume(long requestId, Suspension.Reason reason, String by) {
+    repository.lockRequest(requestId);
     repository.resume(requestId, reason, clock.instant(), by);
     String refusal = refusal(requestId);
     credentials.setSuspended(requestId, refusal);
@@ -172,8 +199,8 @@ public class ExchangeService {
       return null;
     }
     String organization = worksheets.request(requestId).organizationName();
-    return "The production exchange of " + organization + " with MIIC is suspended; nothing sent now is stored. "
-        + open.stream().map(ExchangeService::why).collect(Collectors.joining(" "));
+    return bounded("The production exchange of " + organization + " with MIIC is suspended; nothing sent now is stored. "
+        + open.stream().map(ExchangeService::why).collect(Collectors.joining(" ")), 1000);
   }
 
   /** Why a suspension was made and how the exchange resumes, in sentences for the organization. */

@@ -65,6 +65,15 @@ public class DataQualitySettings {
     return inWords(secondNoticePeriod);
   }
 
+  /**
+   * For process instances still on a model of before the monthly loop (its step-4 timer was a repeating cycle read from
+   * here): the same interval, repeating.
+   */
+  @Deprecated
+  public String getReviewCycle() {
+    return "R/" + reviewInterval;
+  }
+
   public String getReviewInterval() {
     return reviewInterval;
   }

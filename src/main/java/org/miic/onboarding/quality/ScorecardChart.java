@@ -47,7 +47,7 @@ public final class ScorecardChart {
         LEFT, yMin, LEFT + plotW, yMin));
     svg.append(text(LEFT + 4, yMin - 4, "minimum " + minScore, "start", 10, "normal"));
     if (trend.isEmpty()) {
-      svg.append(text(LEFT + plotW / 2, TOP + plotH / 2, "No monthly review yet", "middle", 13, "normal"));
+      svg.append(text(LEFT + plotW / 2, TOP + plotH / 2, "No score yet", "middle", 13, "normal"));
     } else {
       double step = trend.size() == 1 ? 0 : plotW / (trend.size() - 1);
       StringBuilder points = new StringBuilder();

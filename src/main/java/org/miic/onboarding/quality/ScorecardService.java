@@ -56,7 +56,12 @@ public class ScorecardService {
     Instant to = startOf(period.end());
     ScorecardRepository.Sums sums = repository.total(requestId, from, to, thresholds.lateReportingDays());
     Integer median = Scorecard.median(repository.delays(requestId, from, to));
-    long previous = repository.total(requestId, startOf(period.previous().start()), from, thresholds.lateReportingDays()).administeredDoses();
+    Period before = period.previous();
+    long previous = repository.total(requestId, startOf(before.start()), from, thresholds.lateReportingDays()).administeredDoses();
+    if (period.days() + 3 < before.days()) {
+      // A period still running (the month so far) is compared with the same share of the period before, not all of it.
+      previous = Math.round((double) previous * period.days() / before.days());
+    }
     LocalDate asOf = period.end().isAfter(today()) ? today() : period.end();
     Integer daysSinceLast = repository.latestMessage(requestId, startOf(asOf.plusDays(1)))
         .map(at -> (int) ChronoUnit.DAYS.between(at.atZone(zone()).toLocalDate(), asOf)).orElse(null);

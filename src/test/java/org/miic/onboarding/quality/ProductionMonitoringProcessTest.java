@@ -316,6 +316,22 @@ class ProductionMonitoringProcessTest extends ProcessTestSupport {
     Assertions.assertThat(subjectsTo("tech@firclinic.example")).last().asString().isEqualTo("MIIC data quality: the issues are resolved");
   }
 
+  @Autowired org.miic.onboarding.exchange.ExchangeService exchanges;
+
+  /** A follow-up whose exchange is suspended meanwhile for its lapsed agreement ends: silence is then expected. */
+  @Test
+  void aFollowUpEndsWhenTheExchangeIsSuspendedMeanwhileForItsAgreement() throws Exception {
+    OnboardingRequest request = inProduction("Hickory Clinic");
+    ProcessInstance pi = instance(request);
+    advance(Duration.ofDays(32));
+    completeTask(request, TASK_REVIEW_DATA_QUALITY, Map.of(VAR_DATA_QUALITY_OUTCOME, DATA_QUALITY_ISSUES,
+        VAR_DATA_QUALITY_ISSUES, "Nothing received."));
+    Assertions.assertThat(exchanges.suspendForLapsedAgreement(request.organizationId())).isOne();
+    advance(Duration.ofDays(30));
+    assertThat(pi).hasPassed("Task_RecheckAfterFirstNotice").hasNotPassed("Task_EmailSecondNotice").isWaitingAt("Timer_NextReview");
+    Assertions.assertThat(subjectsTo("tech@hickoryclinic.example")).noneMatch(s -> s.startsWith("Second notice"));
+  }
+
   @Test
   void staffEndTheExchangeAtAReviewAndItsCredentialsStopWorking() throws Exception {
     OnboardingRequest request = inProduction("Gum Tree Clinic");

@@ -16,9 +16,11 @@ import org.springframework.stereotype.Component;
 class AgreementProcessAdapter implements AgreementProcessPort {
 
   private final RuntimeService runtime;
+  private final org.miic.onboarding.worksheet.WorksheetRepository requests;
 
-  AgreementProcessAdapter(RuntimeService runtime) {
+  AgreementProcessAdapter(RuntimeService runtime, org.miic.onboarding.worksheet.WorksheetRepository requests) {
     this.runtime = runtime;
+    this.requests = requests;
   }
 
   static String renewalKey(long organizationId) {
@@ -60,12 +62,18 @@ class AgreementProcessAdapter implements AgreementProcessPort {
         .correlateAllWithResult().size();
   }
 
+  /**
+   * The organization's running onboardings, found by their business keys (the tracking ids of its requests, an indexed
+   * lookup) rather than by a variable query, which scans the variable of every instance (issue 9: recording an agreement
+   * took 340 ms with a few thousand requests).
+   */
   private java.util.List<ProcessInstance> onboardings(long organizationId) {
-    return runtime.createProcessInstanceQuery()
-        .processDefinitionKey(ProcessConstants.PROCESS_ONBOARDING)
-        .variableValueEquals(ProcessConstants.VAR_ORGANIZATION_ID, organizationId)
-        .active()
-        .list();
+    java.util.List<ProcessInstance> out = new java.util.ArrayList<>();
+    for (org.miic.onboarding.worksheet.OnboardingRequest request : requests.findRequestsOfOrganization(organizationId)) {
+      runtime.createProcessInstanceQuery().processDefinitionKey(ProcessConstants.PROCESS_ONBOARDING)
+          .processInstanceBusinessKey(request.trackingId()).active().list().forEach(out::add);
+    }
+    return out;
   }
 
   @Override

@@ -102,6 +102,9 @@ class MessagingPagesController {
       model.addAttribute("suspensionReasons", exchanges.suspensionReasons(requestId));
       model.addAttribute("dataQualityPath", "/status/" + worksheets.request(requestId).trackingId() + "/data-quality");
       model.addAttribute("trendSvg", trendSvg(requestId));
+      // Week by week too, computed from the daily sums: the last 12 complete weeks.
+      model.addAttribute("weeklySvg", org.miic.onboarding.quality.ScorecardChart.svg("Data-quality score by week",
+          scorecards.trend(requestId, org.miic.onboarding.quality.Period.Kind.WEEK, 12), scorecards.thresholds().minScore()));
       model.addAttribute("thresholds", scorecards.thresholds());
     }
     return "report";

@@ -26,6 +26,8 @@ import org.springframework.stereotype.Service;
 @Service
 class BatchIntake {
 
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(BatchIntake.class);
+
   /** Messages of one batch in process at once, and threads for all batches together. */
   static final int IN_FLIGHT = 8;
 
@@ -44,13 +46,12 @@ class BatchIntake {
 
   /**
    * Answers the batch as it is read: FHS and BHS, each message's acknowledgement once the message is stored, then BTS
-   * with their number and FTS. Throws when a message could not be processed (its storage failed), with the
-   * acknowledgements of the messages before it written.
+   * with their number and FTS. A message that could not be stored is answered with an AR, and the batch goes on.
    */
   void answer(ExchangeCredential credential, BatchReader.Header header, BatchReader batch, Writer out) throws IOException {
     out.write(envelope("FHS", header.fileHeader()));
     out.write(envelope("BHS", header.batchHeader()));
-    Deque<Future<String>> inFlight = new ArrayDeque<>(IN_FLIGHT);
+    Deque<InFlight> inFlight = new ArrayDeque<>(IN_FLIGHT);
     int answered = 0;
     for (BatchReader.Message message = batch.next(); message != null; message = batch.next()) {
       if (inFlight.size() == IN_FLIGHT) {
@@ -58,7 +59,7 @@ class BatchIntake {
         answered++;
       }
       BatchReader.Message m = message;
-      inFlight.addLast(workers.submit(() -> acknowledge(credential, m)));
+      inFlight.addLast(new InFlight(m.header(), workers.submit(() -> acknowledge(credential, m))));
     }
     while (!inFlight.isEmpty()) {
       write(inFlight.removeFirst(), out);
@@ -79,16 +80,27 @@ class BatchIntake {
         : acks.ack(validator.unreadable(message.header(), problem));
   }
 
-  private static void write(Future<String> acknowledgement, Writer out) throws IOException {
+  /** A message in process: its MSH segment (to answer it however it ends) and its acknowledgement to come. */
+  private record InFlight(String header, Future<String> acknowledgement) {}
+
+  /**
+   * Writes the message's acknowledgement; a message that could not be processed (its storage failed) gets an AR saying
+   * so in its place, and the batch goes on: every message of the file is answered, in order.
+   */
+  private void write(InFlight message, Writer out) throws IOException {
+    String ack;
     try {
-      out.write(acknowledgement.get());
-      out.write('\r');
+      ack = message.acknowledgement().get();
     } catch (ExecutionException e) {
-      throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+      LOG.warn("A message of a batch could not be stored: {}", e.getCause().toString());
+      ack = acks.ack(validator.unreadable(message.header(), "MIIC could not store this message just now; it was not stored. Send it "
+          + "again."));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("Interrupted while a batch was answered", e);
     }
+    out.write(ack);
+    out.write('\r');
   }
 
   /** FHS or BHS of the answer, addressed to the sender of the received one (when there was one) and referring to it. */

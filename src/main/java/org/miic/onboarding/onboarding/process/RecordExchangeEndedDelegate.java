@@ -26,7 +26,8 @@ class RecordExchangeEndedDelegate implements JavaDelegate {
       reason = execution.getVariable(ProcessConstants.VAR_DATA_QUALITY_ISSUES);
     }
     onboarding.exchangeEnded(ProcessVariables.requestId(execution),
-        reason == null ? "Ended by MIIC staff" : reason.toString());
+        reason == null ? "Ended by MIIC staff" : reason.toString().length() > 1000 ? reason.toString().substring(0, 999) + "…"
+            : reason.toString());
     // An ended exchange takes no more messages, test or production.
     credentials.revokeAll(ProcessVariables.requestId(execution));
   }

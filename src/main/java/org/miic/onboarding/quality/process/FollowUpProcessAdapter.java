@@ -34,7 +34,7 @@ class FollowUpProcessAdapter implements FollowUpProcessPort {
     try {
       runtime.createMessageCorrelation(ProcessConstants.MSG_DATA_QUALITY_RESPONSE).processInstanceBusinessKey(trackingId)
           .setVariable(VAR_RESPONSE_ID, responseId).correlateWithResult();
-    } catch (MismatchingMessageCorrelationException e) {
+    } catch (MismatchingMessageCorrelationException | org.camunda.bpm.engine.OptimisticLockingException e) {
       throw new ConflictException("MIIC is not waiting for an answer on data quality for this exchange now (it was answered already, "
           + "or the follow-up has moved on).");
     }
