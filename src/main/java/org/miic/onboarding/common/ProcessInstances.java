@@ -1,8 +1,10 @@
 package org.miic.onboarding.common;
 
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ActivityInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -15,17 +17,31 @@ import org.springframework.stereotype.Component;
 public class ProcessInstances {
 
   private final RuntimeService runtime;
+  private final RepositoryService repository;
 
-  public ProcessInstances(RuntimeService runtime) {
+  public ProcessInstances(RuntimeService runtime, RepositoryService repository) {
     this.runtime = runtime;
+    this.repository = repository;
   }
 
   public Optional<ProcessInstance> activeOnboarding(String trackingId) {
-    return runtime.createProcessInstanceQuery()
-        .processDefinitionKey(ProcessConstants.PROCESS_ONBOARDING)
-        .processInstanceBusinessKey(trackingId)
-        .active()
-        .list().stream().findFirst();
+    return active(ProcessConstants.PROCESS_ONBOARDING, trackingId).stream().findFirst();
+  }
+
+  /**
+   * The active instances of one process with this business key. The query names the business key only (an indexed
+   * column) and the process is checked here: with the process definition key in the query, H2 joined the definitions
+   * first and scanned every execution (issue 9: a second an agreement recorded with 40,000 requests).
+   */
+  public List<ProcessInstance> active(String processDefinitionKey, String businessKey) {
+    return runtime.createProcessInstanceQuery().processInstanceBusinessKey(businessKey).active().list().stream()
+        .filter(instance -> isOf(instance.getProcessDefinitionId(), processDefinitionKey))
+        .toList();
+  }
+
+  /** True when the process definition with this id is a version of the named process (the engine caches definitions). */
+  public boolean isOf(String processDefinitionId, String processDefinitionKey) {
+    return processDefinitionKey.equals(repository.getProcessDefinition(processDefinitionId).getKey());
   }
 
   /**

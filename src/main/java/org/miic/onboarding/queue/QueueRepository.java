@@ -37,13 +37,21 @@ public class QueueRepository {
   public record Scoring(long nowEpochSeconds, int pointsPerWeek, int maxWaitingPoints) {}
 
   /**
-   * The score of a waiting entry, in SQL: the points kept on the entry plus the waiting points (one per full week since
-   * it started waiting, times the points per week, at most the maximum), the same rule as QueueService.waitingFactor.
+   * The waiting points of an entry, in SQL: one per full week since it started waiting, times the points per week, at
+   * most the maximum, the same rule as QueueService.waitingFactor. Parameters: maximum, now (epoch seconds), per week.
    */
-  private static final String SCORE = "(e.base_score + e.adjustment_points + e.readiness_points"
-      + " + least(cast(? as integer), greatest(0, (cast(? as bigint) - e.entered_epoch) / 604800) * cast(? as integer)))";
-  /** Best first: highest score, then whoever waited longest, then the tracking id (a stable order). */
-  private static final String RANK_ORDER = " order by score desc, e.entered_at, r.tracking_id";
+  private static final String WAITING_POINTS = "least(cast(? as integer), greatest(0, (cast(? as bigint) - entered_epoch) / 604800) "
+      + "* cast(? as integer))";
+  /**
+   * Best first, on the index ix_queue_rank: highest rank score (kept on the entry: its points plus the waiting points of
+   * the last refresh), then whoever waited longest, then the entry's id (a stable order).
+   */
+  private static final String RANK_ORDER = " order by e.rank_score desc, e.entered_at, e.id";
+  /** How often the waiting points are brought up to date (they change once a week per entry). */
+  static final long REFRESH_SECONDS = 60;
+
+  /** When this node last brought the waiting points up to date (epoch seconds of the application clock). */
+  private final java.util.concurrent.atomic.AtomicLong refreshedAt = new java.util.concurrent.atomic.AtomicLong(0);
 
   private final JdbcTemplate jdbc;
   private final SimpleJdbcInsert entryInsert;
@@ -65,7 +73,24 @@ public class QueueRepository {
   }
 
   public void updateScore(long entryId, int baseScore) {
-    jdbc.update("update miic_queue_entry set base_score = ? where id = ?", baseScore, entryId);
+    jdbc.update("update miic_queue_entry set base_score = ?, rank_score = ? + adjustment_points + readiness_points + waiting_points "
+        + "where id = ?", baseScore, baseScore, entryId);
+  }
+
+  /**
+   * Brings the waiting points of the waiting entries up to date (only those that passed a week since they were last
+   * counted are written), at most once a minute on this node unless the clock went back; every ranking read calls it.
+   */
+  public void refreshWaitingPoints(Scoring scoring) {
+    long last = refreshedAt.get();
+    long now = scoring.nowEpochSeconds();
+    if (now >= last && now - last < REFRESH_SECONDS || !refreshedAt.compareAndSet(last, now)) {
+      return;
+    }
+    jdbc.update("update miic_queue_entry set waiting_points = " + WAITING_POINTS + ", rank_score = base_score + adjustment_points "
+        + "+ readiness_points + " + WAITING_POINTS + " where status = 'WAITING' and waiting_points <> " + WAITING_POINTS,
+        scoring.maxWaitingPoints(), now, scoring.pointsPerWeek(), scoring.maxWaitingPoints(), now, scoring.pointsPerWeek(),
+        scoring.maxWaitingPoints(), now, scoring.pointsPerWeek());
   }
 
   public void replaceFactors(long entryId, List<PriorityFactor> factors) {
@@ -121,13 +146,15 @@ public class QueueRepository {
   public void insertAdjustment(long entryId, int points, String reason, String by, Instant at) {
     jdbc.update("insert into miic_queue_adjustment (queue_entry_id, points, reason, adjusted_by, adjusted_at) values (?, ?, ?, ?, ?)",
         entryId, points, reason, by, Db.ts(at));
-    jdbc.update("update miic_queue_entry set adjustment_points = adjustment_points + ? where id = ?", points, entryId);
+    jdbc.update("update miic_queue_entry set adjustment_points = adjustment_points + ?, rank_score = rank_score + ? where id = ?", points,
+        points, entryId);
   }
 
   /** Keeps the readiness points of an entry (pre-test messages meeting the go-live criteria) and why. */
   public void setReadiness(long entryId, int points, String reason) {
-    jdbc.update("update miic_queue_entry set readiness_points = ?, readiness_reason = ? where id = ? "
-        + "and (readiness_points <> ? or readiness_reason is null or readiness_reason <> ?)", points, reason, entryId, points, reason);
+    jdbc.update("update miic_queue_entry set readiness_points = ?, readiness_reason = ?, rank_score = base_score + adjustment_points + ? "
+        + "+ waiting_points where id = ? and (readiness_points <> ? or readiness_reason is null or readiness_reason <> ?)", points, reason,
+        points, entryId, points, reason);
   }
 
   /** Moves an entry from one status to another; false when it was not in the expected status (someone else moved it). */
@@ -138,28 +165,30 @@ public class QueueRepository {
       case COMPLETED, WITHDRAWN -> "completed_at";
       case SCORED -> throw new IllegalArgumentException("an entry is never moved back to SCORED");
     };
-    String epoch = to == QueueEntry.Status.WAITING ? ", entered_epoch = " + at.getEpochSecond() : "";
+    // Waiting starts now: no waiting points yet.
+    String epoch = to == QueueEntry.Status.WAITING ? ", entered_epoch = " + at.getEpochSecond()
+        + ", waiting_points = 0, rank_score = base_score + adjustment_points + readiness_points" : "";
     return jdbc.update("update miic_queue_entry set status = ?, " + column + " = ?" + epoch + " where id = ? and status = ?",
         to.name(), Db.ts(at), entryId, from.name()) == 1;
   }
 
   /** One page of the waiting entries, best first, ranked in one query. */
   public List<WaitingRow> waiting(Scoring scoring, int offset, int limit) {
-    return jdbc.query("select e.*, r.tracking_id, o.name as organization_name, " + SCORE + " as score from miic_queue_entry e "
+    refreshWaitingPoints(scoring);
+    return jdbc.query("select e.*, r.tracking_id, o.name as organization_name, e.rank_score as score from miic_queue_entry e "
             + "join miic_request r on r.id = e.request_id join miic_organization o on o.id = e.organization_id "
             + "where e.status = 'WAITING'" + RANK_ORDER + " offset ? rows fetch next ? rows only",
         (rs, i) -> new WaitingRow(ENTRY.mapRow(rs, i), rs.getString("tracking_id"), rs.getString("organization_name"), rs.getInt("score"),
-            rs.getInt("adjustment_points"), rs.getInt("readiness_points"), rs.getString("readiness_reason")),
-        scoring.maxWaitingPoints(), scoring.nowEpochSeconds(), scoring.pointsPerWeek(), offset, limit);
+            rs.getInt("adjustment_points"), rs.getInt("readiness_points"), rs.getString("readiness_reason")), offset, limit);
   }
 
   /** Request id to position (1 = next to be invited) of every waiting entry: one query, for lists that show positions. */
   public Map<Long, Integer> positions(Scoring scoring) {
+    refreshWaitingPoints(scoring);
     Map<Long, Integer> positions = new java.util.HashMap<>();
-    jdbc.query("select e.request_id, " + SCORE + " as score from miic_queue_entry e join miic_request r on r.id = e.request_id "
-        + "where e.status = 'WAITING'" + RANK_ORDER, rs -> {
-          positions.put(rs.getLong("request_id"), positions.size() + 1);
-        }, scoring.maxWaitingPoints(), scoring.nowEpochSeconds(), scoring.pointsPerWeek());
+    jdbc.query("select e.request_id from miic_queue_entry e where e.status = 'WAITING'" + RANK_ORDER, rs -> {
+      positions.put(rs.getLong("request_id"), positions.size() + 1);
+    });
     return positions;
   }
 
@@ -171,14 +200,13 @@ public class QueueRepository {
    * How many waiting entries rank ahead of an entry with this score, waiting since then, with this tracking id: its
    * position is one more. Works for an entry that is not waiting yet (the position it would take).
    */
-  public int countAhead(Scoring scoring, int score, Instant enteredAt, String trackingId) {
-    return jdbc.queryForObject("select count(*) from (select " + SCORE + " as score, e.entered_at, r.tracking_id from miic_queue_entry e "
-            + "join miic_request r on r.id = e.request_id where e.status = 'WAITING' and r.tracking_id <> ?) w "
-            + "where w.score > cast(? as integer) or (w.score = cast(? as integer) and (w.entered_at < ? or (w.entered_at = ? "
-            + "and w.tracking_id < ?)))", Integer.class,
-        scoring.maxWaitingPoints(), scoring.nowEpochSeconds(), scoring.pointsPerWeek(), trackingId, score, score, Db.ts(enteredAt),
-        Db.ts(enteredAt), trackingId);
+  public int countAhead(Scoring scoring, int score, Instant enteredAt, long entryId) {
+    refreshWaitingPoints(scoring);
+    return jdbc.queryForObject("select count(*) from miic_queue_entry e where e.status = 'WAITING' and e.id <> ? and (e.rank_score > ? "
+            + "or (e.rank_score = ? and (e.entered_at < ? or (e.entered_at = ? and e.id < ?))))", Integer.class,
+        entryId, score, score, Db.ts(enteredAt), Db.ts(enteredAt), entryId);
   }
+
 
   /** The entries holding an onboarding slot now, earliest invited first. */
   public List<WaitingRow> invited() {

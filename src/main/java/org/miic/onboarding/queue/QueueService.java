@@ -174,10 +174,9 @@ public class QueueService {
   public Position positionOf(long requestId) {
     QueueEntry entry = entry(requestId);
     Instant now = clock.instant();
-    String trackingId = worksheets.request(requestId).trackingId();
     QueueRepository.Scoring scoring = scoring(now);
     int score = currentScore(entry, now);
-    int ahead = queue.countAhead(scoring, score, entry.enteredAt(), trackingId);
+    int ahead = queue.countAhead(scoring, score, entry.enteredAt(), entry.id());
     int waiting = queue.countWaiting();
     return new Position(ahead + 1, entry.status() == QueueEntry.Status.WAITING ? waiting : waiting + 1);
   }

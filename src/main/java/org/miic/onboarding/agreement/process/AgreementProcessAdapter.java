@@ -1,10 +1,15 @@
 package org.miic.onboarding.agreement.process;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.Variables;
 import org.miic.onboarding.ProcessConstants;
 import org.miic.onboarding.agreement.AgreementProcessPort;
+import org.miic.onboarding.common.ProcessInstances;
+import org.miic.onboarding.worksheet.OnboardingRequest;
+import org.miic.onboarding.worksheet.WorksheetRepository;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,10 +21,12 @@ import org.springframework.stereotype.Component;
 class AgreementProcessAdapter implements AgreementProcessPort {
 
   private final RuntimeService runtime;
-  private final org.miic.onboarding.worksheet.WorksheetRepository requests;
+  private final ProcessInstances instances;
+  private final WorksheetRepository requests;
 
-  AgreementProcessAdapter(RuntimeService runtime, org.miic.onboarding.worksheet.WorksheetRepository requests) {
+  AgreementProcessAdapter(RuntimeService runtime, ProcessInstances instances, WorksheetRepository requests) {
     this.runtime = runtime;
+    this.instances = instances;
     this.requests = requests;
   }
 
@@ -29,10 +36,8 @@ class AgreementProcessAdapter implements AgreementProcessPort {
 
   @Override
   public void agreementRecorded(long organizationId, long agreementId, String recordingProcessInstanceId) {
-    ProcessInstance renewal = runtime.createProcessInstanceQuery()
-        .processDefinitionKey(ProcessConstants.PROCESS_AGREEMENT_RENEWAL)
-        .processInstanceBusinessKey(renewalKey(organizationId))
-        .active().list().stream().findFirst().orElse(null);
+    ProcessInstance renewal = instances.active(ProcessConstants.PROCESS_AGREEMENT_RENEWAL, renewalKey(organizationId))
+        .stream().findFirst().orElse(null);
     if (renewal == null) {
       runtime.createProcessInstanceByKey(ProcessConstants.PROCESS_AGREEMENT_RENEWAL)
           .businessKey(renewalKey(organizationId))
@@ -67,11 +72,10 @@ class AgreementProcessAdapter implements AgreementProcessPort {
    * lookup) rather than by a variable query, which scans the variable of every instance (issue 9: recording an agreement
    * took 340 ms with a few thousand requests).
    */
-  private java.util.List<ProcessInstance> onboardings(long organizationId) {
-    java.util.List<ProcessInstance> out = new java.util.ArrayList<>();
-    for (org.miic.onboarding.worksheet.OnboardingRequest request : requests.findRequestsOfOrganization(organizationId)) {
-      runtime.createProcessInstanceQuery().processDefinitionKey(ProcessConstants.PROCESS_ONBOARDING)
-          .processInstanceBusinessKey(request.trackingId()).active().list().forEach(out::add);
+  private List<ProcessInstance> onboardings(long organizationId) {
+    List<ProcessInstance> out = new ArrayList<>();
+    for (OnboardingRequest request : requests.findRequestsOfOrganization(organizationId)) {
+      out.addAll(instances.active(ProcessConstants.PROCESS_ONBOARDING, request.trackingId()));
     }
     return out;
   }

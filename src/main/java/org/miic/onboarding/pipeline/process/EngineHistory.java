@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.miic.onboarding.ProcessConstants;
+import org.miic.onboarding.common.ProcessInstances;
 import org.miic.onboarding.pipeline.ProcessHistoryPort;
 import org.springframework.stereotype.Component;
 
@@ -22,10 +23,12 @@ class EngineHistory implements ProcessHistoryPort {
 
   private final HistoryService history;
   private final TaskService tasks;
+  private final ProcessInstances instances;
 
-  EngineHistory(HistoryService history, TaskService tasks) {
+  EngineHistory(HistoryService history, TaskService tasks, ProcessInstances instances) {
     this.history = history;
     this.tasks = tasks;
+    this.instances = instances;
   }
 
   @Override
@@ -43,8 +46,9 @@ class EngineHistory implements ProcessHistoryPort {
 
   @Override
   public List<OpenTask> openTasks(String trackingId) {
-    return tasks.createTaskQuery().processInstanceBusinessKey(trackingId).processDefinitionKey(ProcessConstants.PROCESS_ONBOARDING)
-        .orderByTaskCreateTime().asc().list().stream()
+    // The process is checked here, not in the query: see ProcessInstances.active
+    return tasks.createTaskQuery().processInstanceBusinessKey(trackingId).orderByTaskCreateTime().asc().list().stream()
+        .filter(t -> instances.isOf(t.getProcessDefinitionId(), ProcessConstants.PROCESS_ONBOARDING))
         .map(t -> new OpenTask(t.getId(), t.getName(), t.getAssignee(), instant(t.getCreateTime()))).toList();
   }
 
