@@ -76,9 +76,13 @@ for db in dbs:
                         goals.append((name, s, f"{o} at {c} clients: half the bare completion", f"{r['perSecond']:.0f}/s",
                                       f"{bc['perSecond']:.0f}/s ({ratio:.2f})", verdict(ratio >= 0.5)))
         q = by.get((lab, "queue-page", 1))
-        if q and s >= 20000:
-            goals.append((name, s, "GET /api/queue under 100 ms at 10,000 waiting (1 client)", f"p50 {q['p50ms']:.1f} ms, p99 {q['p99ms']:.1f} ms",
-                          "", verdict(q["p99ms"] < 100)))
+        waiting = next((r["waiting"] for r in rows if r.get("operation") == "data set" and r["label"] == lab and r["when"] == "at start"), 0)
+        if q and s == sizes[-1]:
+            # The goal names 10,000 waiting: the verdict says so when the data set had fewer.
+            ok = q["p99ms"] < 100
+            goals.append((name, s, "GET /api/queue under 100 ms at 10,000 waiting (1 client)",
+                          f"p50 {q['p50ms']:.1f} ms, p99 {q['p99ms']:.1f} ms with {waiting:,} waiting", "",
+                          verdict(ok) if waiting >= 10000 or not ok else f"**MET at {waiting:,} waiting** (10,000 not reached)"))
         alone, busy = by.get((lab, "soap production", 16)), by.get((lab, "soap production while monitoring", 16))
         if alone and busy and alone["perSecond"]:
             ratio = busy["perSecond"] / alone["perSecond"]

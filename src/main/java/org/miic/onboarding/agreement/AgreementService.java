@@ -128,10 +128,10 @@ public class AgreementService {
     return new AgreementStatus(state, a.id(), a.signedOn(), a.expiresOn());
   }
 
-  /** The reminder and expiry dates of an agreement, for the renewal process's timers. */
   /**
-   * The reminders before expiry, the expiry, and after it the grace period for production: exchanges are suspended on
-   * {@code graceEndsOn} unless a renewal is recorded first, and the organization is warned on {@code graceWarningOn}.
+   * The dates of an agreement for the renewal process's timers: the reminders before expiry, the expiry, and after it
+   * the grace period for production: exchanges are suspended on {@code graceEndsOn} unless a renewal is recorded first,
+   * and the organization is warned on {@code graceWarningOn}.
    */
   public record Schedule(LocalDate firstReminderOn, LocalDate secondReminderOn, LocalDate expiresOn, LocalDate graceEndsOn,
       LocalDate graceWarningOn) {}

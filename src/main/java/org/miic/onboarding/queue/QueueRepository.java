@@ -208,13 +208,13 @@ public class QueueRepository {
   }
 
 
-  /** The entries holding an onboarding slot now, earliest invited first. */
-  public List<WaitingRow> invited() {
+  /** The entries holding an onboarding slot now, earliest invited first, at most the given number of them. */
+  public List<WaitingRow> invited(int limit) {
     return jdbc.query("select e.*, r.tracking_id, o.name as organization_name from miic_queue_entry e "
             + "join miic_request r on r.id = e.request_id join miic_organization o on o.id = e.organization_id "
-            + "where e.status = 'INVITED' order by e.invited_at, e.id",
+            + "where e.status = 'INVITED' order by e.invited_at, e.id fetch first ? rows only",
         (rs, i) -> new WaitingRow(ENTRY.mapRow(rs, i), rs.getString("tracking_id"), rs.getString("organization_name"), 0,
-            rs.getInt("adjustment_points"), rs.getInt("readiness_points"), rs.getString("readiness_reason")));
+            rs.getInt("adjustment_points"), rs.getInt("readiness_points"), rs.getString("readiness_reason")), limit);
   }
 
   public int countInvited() {

@@ -127,15 +127,20 @@ public class QueueService {
     });
   }
 
+  /** How many of the organizations holding a slot the queue view lists (earliest invited first). */
+  static final int MAX_SLOTS_LISTED = 100;
+
   /** The queue with the given page (from 0) of waiting organizations, best first. */
   public QueueView view(int page, int size) {
     int safeSize = Math.max(1, Math.min(size, 500));
     int safePage = Math.max(0, page);
     QueueRepository.Control control = queue.control();
-    List<OnboardingSlot> slots = queue.invited().stream()
+    // The slots are as many as the capacity; listed up to a bound all the same (a lowered capacity, imported data).
+    List<OnboardingSlot> slots = queue.invited(MAX_SLOTS_LISTED).stream()
         .map(r -> new OnboardingSlot(r.trackingId(), r.entry().organizationId(), r.organizationName(), r.entry().invitedAt())).toList();
+    int onboarding = slots.size() < MAX_SLOTS_LISTED ? slots.size() : queue.countInvited();
     return new QueueView(control.paused(), control.paused() ? control.reason() : null, control.paused() ? control.changedBy() : null,
-        capacity(control), control.capacityChangedBy(), control.capacityChangedAt(), slots.size(), slots, queue.countWaiting(), safePage,
+        capacity(control), control.capacityChangedBy(), control.capacityChangedAt(), onboarding, slots, queue.countWaiting(), safePage,
         safeSize, ranked(safePage * safeSize, safeSize));
   }
 

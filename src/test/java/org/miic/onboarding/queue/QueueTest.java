@@ -101,6 +101,25 @@ class QueueTest extends ProcessTestSupport {
   }
 
   @Test
+  void theQueueViewCountsEverySlotAndListsTheEarliestInvited() {
+    OnboardingRequest first = queued(Worksheets.complete("Juniper Clinic"));
+    OnboardingRequest second = queued(Worksheets.complete("Kapok Pediatrics"));
+    OnboardingRequest third = queued(Worksheets.lowPriority("Larch Dermatology"));
+    queue.setCapacity(3, "staff1");
+    runDueJobs();
+
+    QueueService.QueueView view = queue.view(0, 50);
+    Assertions.assertThat(view.onboarding()).isEqualTo(3);
+    Assertions.assertThat(view.onboardingNow()).extracting(QueueService.OnboardingSlot::trackingId)
+        .containsExactly(first.trackingId(), second.trackingId(), third.trackingId());
+    Assertions.assertThat(view.waitingTotal()).isZero();
+    // The list is bounded (a lowered capacity or imported data can leave more slots than the capacity): earliest first.
+    Assertions.assertThat(repository.invited(2)).extracting(QueueRepository.WaitingRow::trackingId)
+        .containsExactly(first.trackingId(), second.trackingId());
+    Assertions.assertThat(repository.countInvited()).isEqualTo(3);
+  }
+
+  @Test
   void staffPauseTheQueueAndMoveAnOrganizationUpWithAReason() {
     OnboardingRequest first = queued(Worksheets.complete("Ginkgo Clinic"));
     OnboardingRequest low = queued(Worksheets.lowPriority("Hemlock Allergy"));
