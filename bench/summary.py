@@ -57,9 +57,12 @@ for db in dbs:
     for s in sizes:
         lab = f"{db}-{s}"
         for op in ("soap", "https-post", "soap production"):
-            best = max((by[(lab, op, c)] for c in clients if (lab, op, c) in by), key=lambda r: r["perSecond"], default=None)
+            cells = [by[(lab, op, c)] for c in clients if (lab, op, c) in by]
+            meeting = [r for r in cells if r["perSecond"] >= 1000 and r["p99ms"] < 50]
+            # The cell shown is the fastest that meets the goal, else the fastest.
+            best = max(meeting or cells, key=lambda r: r["perSecond"], default=None)
             if best:
-                ok = any(by[(lab, op, c)]["perSecond"] >= 1000 and by[(lab, op, c)]["p99ms"] < 50 for c in clients if (lab, op, c) in by)
+                ok = bool(meeting)
                 goals.append((name, s, f"{op}: 1,000/s with p99 < 50 ms",
                               f"{best['perSecond']:.0f}/s at {best['clients']} clients, p99 {best['p99ms']:.1f} ms", "", verdict(ok)))
         for c in clients:
@@ -76,7 +79,10 @@ for db in dbs:
                         goals.append((name, s, f"{o} at {c} clients: half the bare completion", f"{r['perSecond']:.0f}/s",
                                       f"{bc['perSecond']:.0f}/s ({ratio:.2f})", verdict(ratio >= 0.5)))
         q = by.get((lab, "queue-page", 1))
-        waiting = next((r["waiting"] for r in rows if r.get("operation") == "data set" and r["label"] == lab and r["when"] == "at start"), 0)
+        # Seeded requests reach the queue through asynchronous jobs, which run before the first measurement: the count
+        # at the round's end is the one the queue page was measured at, but for the 340 that the round's review completions add.
+        counts = {r["when"]: r["waiting"] for r in rows if r.get("operation") == "data set" and r["label"] == lab}
+        waiting = counts.get("at end", counts.get("at start", 0))
         if q and s == sizes[-1]:
             # The goal names 10,000 waiting: the verdict says so when the data set had fewer.
             ok = q["p99ms"] < 100
