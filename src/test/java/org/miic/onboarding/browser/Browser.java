@@ -84,7 +84,9 @@ final class Browser implements AutoCloseable {
     WebElement root = driver.findElement(By.tagName("html"));
     new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.elementToBeClickable(by)).click();
     try {
-      new WebDriverWait(driver, Duration.ofMillis(1500)).until(ExpectedConditions.stalenessOf(root));
+      // A click that navigates leaves the old page within a few seconds even on a loaded machine (a sign-in took more
+      // than 1.5 s once in CI, and the next read met the page half replaced); one that does not costs this wait.
+      new WebDriverWait(driver, Duration.ofMillis(4000)).until(ExpectedConditions.stalenessOf(root));
     } catch (org.openqa.selenium.TimeoutException samePage) {
       return;
     }
@@ -92,8 +94,19 @@ final class Browser implements AutoCloseable {
         ((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.readyState")));
   }
 
+  /** The page's text, once the page has loaded; read again if the page was being replaced while it was read. */
   String text() {
-    return driver.findElement(By.tagName("body")).getText();
+    for (int attempt = 1; ; attempt++) {
+      try {
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> "complete".equals(
+            ((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.readyState")));
+        return driver.findElement(By.tagName("body")).getText();
+      } catch (org.openqa.selenium.WebDriverException replaced) {
+        if (attempt == 3) {
+          throw replaced;
+        }
+      }
+    }
   }
 
   String url() {
