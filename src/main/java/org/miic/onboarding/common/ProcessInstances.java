@@ -22,6 +22,8 @@ public class ProcessInstances {
   private final RepositoryService repository;
   private final HistoryService history;
   private final ManagementService management;
+  /** Whether the engine keeps process instance history: fixed for the engine's life, read once (a command each time). */
+  private volatile Boolean historyKept;
 
   public ProcessInstances(RuntimeService runtime, RepositoryService repository, HistoryService history, ManagementService management) {
     this.runtime = runtime;
@@ -43,7 +45,7 @@ public class ProcessInstances {
    * included, in the same transaction). With no history kept (level none) the runtime query is the only way.
    */
   public List<ProcessInstance> active(String processDefinitionKey, String businessKey) {
-    if (management.getHistoryLevel() == 0) {
+    if (!historyKept()) {
       return runtime.createProcessInstanceQuery().processInstanceBusinessKey(businessKey).active().list().stream()
           .filter(instance -> isOf(instance.getProcessDefinitionId(), processDefinitionKey))
           .toList();
@@ -52,6 +54,15 @@ public class ProcessInstances {
         .filter(h -> processDefinitionKey.equals(h.getProcessDefinitionKey()))
         .<ProcessInstance>map(Running::new)
         .toList();
+  }
+
+  private boolean historyKept() {
+    Boolean kept = historyKept;
+    if (kept == null) {
+      kept = management.getHistoryLevel() > 0;
+      historyKept = kept;
+    }
+    return kept;
   }
 
   /** A running, not suspended process instance as the history records it (the history's state follows suspension). */

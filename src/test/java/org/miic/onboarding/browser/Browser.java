@@ -90,6 +90,10 @@ final class Browser implements AutoCloseable {
     } catch (org.openqa.selenium.TimeoutException samePage) {
       return;
     }
+    waitForLoad();
+  }
+
+  private void waitForLoad() {
     new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> "complete".equals(
         ((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.readyState")));
   }
@@ -98,8 +102,7 @@ final class Browser implements AutoCloseable {
   String text() {
     for (int attempt = 1; ; attempt++) {
       try {
-        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> "complete".equals(
-            ((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.readyState")));
+        waitForLoad();
         return driver.findElement(By.tagName("body")).getText();
       } catch (org.openqa.selenium.WebDriverException replaced) {
         if (attempt == 3) {
