@@ -68,7 +68,12 @@ class BenchController {
   private final org.springframework.jdbc.core.JdbcTemplate jdbc;
   private final org.miic.onboarding.quality.ScorecardService scorecards;
   private final org.camunda.bpm.engine.ManagementService management;
-  private final AtomicInteger serial = new AtomicInteger();
+  /**
+   * Numbers the organizations each seeding or pool names; it starts from the start-up time so that a restart on a kept
+   * database does not reuse names (an organization met again already has its agreement, and its request would not
+   * wait at Record MIIC User Agreement).
+   */
+  private final AtomicInteger serial = new AtomicInteger((int) (System.currentTimeMillis() / 1000 % 10_000_000) * 100);
 
   BenchController(WorksheetService worksheets, OrganizationRepository organizations, AgreementService agreements, TaskService tasks,
       RuntimeService runtime, RepositoryService repository, QueueRepository queue, QueueProcessPort queueProcess,
