@@ -1,9 +1,11 @@
 package org.miic.onboarding.common;
 
 import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.List;
+import java.util.Locale;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
@@ -19,16 +21,17 @@ import org.springframework.stereotype.Component;
  * 20,000 requests the bare engine's own completion fell from 66 to 20 a second on H2, and profiled completions of
  * Coordinate go-live spent a fifth of their time there.
  *
- * <p>Created after the engine has created or checked its schema (a plugin's post-build step), with {@code if not
- * exists}, so every start and every node may run it; an index another node creates at the same moment only logs a
- * warning. Engine upgrade scripts do not touch it. The statements are the same on H2 and PostgreSQL.
+ * <p>Created after the engine has created or checked its schema (a plugin's post-build step) when the table does not
+ * have it yet; an ordinary start only reads the table's index list, so it takes no lock on the task table. With
+ * {@code if not exists}, an index another node creates at the same moment is no error. Engine upgrade scripts do not
+ * touch it.
  */
 @Component
 public class EngineIndexes extends AbstractProcessEnginePlugin {
 
   private static final Logger LOG = LoggerFactory.getLogger(EngineIndexes.class);
 
-  /** The index name, as {@link #statements} creates it (tests look for it). */
+  /** The index name, as {@link #statement} creates it (tests look for it). */
   public static final String TASK_PARENT_INDEX = "MIIC_IDX_TASK_PARENT";
 
   @Override
@@ -36,20 +39,50 @@ public class EngineIndexes extends AbstractProcessEnginePlugin {
     ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
     DataSource source = configuration.getDataSource();
     String prefix = configuration.getDatabaseTablePrefix() == null ? "" : configuration.getDatabaseTablePrefix();
-    for (String sql : statements(prefix)) {
-      try (Connection connection = source.getConnection(); Statement statement = connection.createStatement()) {
-        statement.execute(sql);
-        if (!connection.getAutoCommit()) {
-          connection.commit();
-        }
-      } catch (SQLException e) {
-        LOG.warn("Could not create an index on the engine's tables ({}); the engine works without it, more slowly", sql, e);
+    try (Connection connection = source.getConnection()) {
+      if (exists(connection, prefix + "ACT_RU_TASK", TASK_PARENT_INDEX)) {
+        return; // the usual start: no statement, so no lock on the task table
       }
+      boolean postgres = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
+      String sql = statement(prefix, postgres);
+      if (!connection.getAutoCommit()) {
+        connection.setAutoCommit(true); // PostgreSQL builds an index concurrently only outside a transaction block
+      }
+      try (Statement statement = connection.createStatement()) {
+        statement.execute(sql);
+      }
+      LOG.info("Created the index {} on the engine's task table", TASK_PARENT_INDEX);
+    } catch (SQLException e) {
+      LOG.warn("Could not create the index {} on the engine's task table; the engine works without it, more slowly", TASK_PARENT_INDEX, e);
     }
   }
 
-  /** The statements, for a table prefix (empty by default). */
-  static List<String> statements(String prefix) {
-    return List.of("create index if not exists " + TASK_PARENT_INDEX + " on " + prefix + "ACT_RU_TASK(PARENT_TASK_ID_)");
+  /**
+   * The statement for a table prefix (empty by default). On PostgreSQL the index is built concurrently: a first start
+   * on a live database does not hold up the other nodes' task writes while it is built.
+   */
+  static String statement(String prefix, boolean postgres) {
+    return "create index " + (postgres ? "concurrently " : "") + "if not exists " + TASK_PARENT_INDEX + " on " + prefix
+        + "ACT_RU_TASK(PARENT_TASK_ID_)";
+  }
+
+  /** Whether the table has the index (names compared without case: H2 reports upper case, PostgreSQL lower). */
+  static boolean exists(Connection connection, String table, String index) throws SQLException {
+    DatabaseMetaData meta = connection.getMetaData();
+    String name = meta.storesLowerCaseIdentifiers() ? table.toLowerCase(Locale.ROOT) : table.toUpperCase(Locale.ROOT);
+    String schema = null;
+    int dot = name.lastIndexOf('.');
+    if (dot >= 0) {
+      schema = name.substring(0, dot);
+      name = name.substring(dot + 1);
+    }
+    try (ResultSet rs = meta.getIndexInfo(null, schema, name, false, false)) {
+      while (rs.next()) {
+        if (index.equalsIgnoreCase(rs.getString("INDEX_NAME"))) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 }

@@ -26,6 +26,24 @@ class EngineIndexesTest extends ProcessTestSupport {
   }
 
   @Test
+  void aDatabaseWithoutTheIndexGetsItAtTheNextStart() throws Exception {
+    jdbc.execute("drop index " + EngineIndexes.TASK_PARENT_INDEX); // a database from before this index
+
+    assertThat(indexesOnTaskTable()).doesNotContain(EngineIndexes.TASK_PARENT_INDEX);
+    indexes.postProcessEngineBuild(engine);
+
+    assertThat(indexesOnTaskTable()).contains(EngineIndexes.TASK_PARENT_INDEX);
+  }
+
+  @Test
+  void postgresBuildsItWithoutBlockingTaskWrites() {
+    assertThat(EngineIndexes.statement("", true))
+        .isEqualTo("create index concurrently if not exists MIIC_IDX_TASK_PARENT on ACT_RU_TASK(PARENT_TASK_ID_)");
+    assertThat(EngineIndexes.statement("", false))
+        .isEqualTo("create index if not exists MIIC_IDX_TASK_PARENT on ACT_RU_TASK(PARENT_TASK_ID_)");
+  }
+
+  @Test
   void theEngineStillCompletesATaskWithItsSubtasks() {
     Task parent = tasks.newTask();
     parent.setName("Parent");

@@ -50,12 +50,14 @@ class AgreementProcessAdapter implements AgreementProcessPort {
       // Staff renewed it in the renewal process's own task, or the process is between waits: it reads the new id.
       runtime.setVariable(renewal.getId(), ProcessConstants.VAR_AGREEMENT_ID, agreementId);
     }
-    for (ProcessInstance onboarding : onboardings(organizationId)) {
+    List<ProcessInstance> onboardings = onboardings(organizationId);
+    for (ProcessInstance onboarding : onboardings) {
       if (!onboarding.getId().equals(recordingProcessInstanceId)) {
         signal(onboarding.getId(), ProcessConstants.MSG_AGREEMENT_RECORDED, agreementId);
       }
     }
-    setLapsedFlag(organizationId, false);
+    // Signalled or not, every one of them is still running (a signal moves an onboarding on, it does not end it).
+    setLapsedFlag(onboardings, false);
   }
 
   /** Correlates the message to the instance if it waits for it (no error if not); returns how many waits it ended. */
@@ -82,10 +84,10 @@ class AgreementProcessAdapter implements AgreementProcessPort {
 
   @Override
   public void agreementLapsed(long organizationId) {
-    setLapsedFlag(organizationId, true);
+    setLapsedFlag(onboardings(organizationId), true);
   }
 
-  private void setLapsedFlag(long organizationId, boolean lapsed) {
-    onboardings(organizationId).forEach(p -> runtime.setVariable(p.getId(), ProcessConstants.VAR_AGREEMENT_LAPSED, lapsed));
+  private void setLapsedFlag(List<ProcessInstance> onboardings, boolean lapsed) {
+    onboardings.forEach(p -> runtime.setVariable(p.getId(), ProcessConstants.VAR_AGREEMENT_LAPSED, lapsed));
   }
 }
