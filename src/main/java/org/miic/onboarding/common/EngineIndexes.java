@@ -43,8 +43,7 @@ public class EngineIndexes extends AbstractProcessEnginePlugin {
       if (exists(connection, prefix + "ACT_RU_TASK", TASK_PARENT_INDEX)) {
         return; // the usual start: no statement, so no lock on the task table
       }
-      boolean postgres = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
-      String sql = statement(prefix, postgres);
+      String sql = statement(prefix, "postgres".equals(configuration.getDatabaseType()));
       if (!connection.getAutoCommit()) {
         connection.setAutoCommit(true); // PostgreSQL builds an index concurrently only outside a transaction block
       }
