@@ -43,6 +43,8 @@ public class LoadDriver {
   static Path output;
   static int seconds = 10;
   static int[] clientCounts = {1, 4, 16};
+  /** BENCH_ONLY: a regular expression; only the operations whose names it finds run (all when unset). */
+  static final java.util.regex.Pattern ONLY = java.util.regex.Pattern.compile(System.getenv().getOrDefault("BENCH_ONLY", ""));
   static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
 
   public static void main(String[] args) throws Exception {
@@ -71,8 +73,10 @@ public class LoadDriver {
     String password = sender.get("password");
     String facility = sender.get("facilityId");
     // Warm-up of the whole path (the JIT compiles for a minute after start): not recorded.
-    drive(4, () -> request("POST", "/api/hl7/messages?facilityID=" + facility, vxu, "text/plain", user + ":" + password), 30, null);
-    drive(4, () -> request("POST", "/api/hl7/validate", vxu, "text/plain", null), 10, null);
+    if (wanted("validate https-post soap queue-page")) {
+      drive(4, () -> request("POST", "/api/hl7/messages?facilityID=" + facility, vxu, "text/plain", user + ":" + password), 30, null);
+      drive(4, () -> request("POST", "/api/hl7/validate", vxu, "text/plain", null), 10, null);
+    }
     for (int clients : clientCounts) {
       run("validate", clients, () -> request("POST", "/api/hl7/validate", vxu, "text/plain", null));
     }
@@ -116,7 +120,9 @@ public class LoadDriver {
     }
 
     // A batch file of 10,000 production messages, one upload: messages a second, and the heap's peak meanwhile.
-    batch(live, vxu, 10_000);
+    if (wanted("batch")) {
+      batch(live, vxu, 10_000);
+    }
 
     // Intake (a worksheet of a new organization: receipt, completeness check, agreement request) beside the bare engine's start.
     String prefix = "Intake " + label + " " + System.currentTimeMillis();
@@ -143,10 +149,13 @@ public class LoadDriver {
     variables.put("Task_AgreementLapsed", "{\"renewalDecision\":{\"value\":\"notYet\"}}");
     for (int clients : clientCounts) {
       int poolSize = Math.max(40, clients * 15);
-      List<String> baselineTasks = baselineTasks(poolSize);
+      List<String> baselineTasks = wanted("baseline-complete") ? baselineTasks(poolSize) : List.of();
       run("baseline-complete", clients, pool(baselineTasks, id -> request("POST", "/engine-rest/task/" + id + "/complete",
           "{\"variables\":{}}", "application/json", admin)));
       for (Map.Entry<String, String> task : variables.entrySet()) {
+        if (!wanted("complete " + task.getKey().replace("Task_", ""))) {
+          continue;
+        }
         List<String> ids = ids(call("POST", "/api/bench/pool?task=" + task.getKey() + "&count=" + poolSize, null, null, admin).body());
         run("complete " + task.getKey().replace("Task_", ""), clients, pool(ids, id -> request("POST", "/engine-rest/task/" + id + "/complete",
             "{\"variables\":" + task.getValue() + "}", "application/json", admin)));
@@ -383,7 +392,14 @@ public class LoadDriver {
    * One measurement, once the application is quiet: {@code clients} threads send requests for {@code seconds} (after a
    * short warm-up), or until a pool runs dry.
    */
+  static boolean wanted(String operation) {
+    return ONLY.matcher(operation).find();
+  }
+
   static void run(String operation, int clients, Supplier<Req> next) throws Exception {
+    if (!wanted(operation)) {
+      return;
+    }
     quiet();
     if (!(next instanceof Pool)) {
       drive(clients, next, Math.min(3, seconds), null); // warm-up, not recorded
