@@ -18,6 +18,8 @@ public class PublicUrls {
 
   private final String configured;
   private final Environment environment;
+  /** The base outside requests, once the server's port is known (a property lookup walks every property source). */
+  private volatile String serverBase;
 
   public PublicUrls(@Value("${miic.public-base-url:}") String configured, Environment environment) {
     this.configured = trimSlash(configured == null ? "" : configured.trim());
@@ -35,8 +37,17 @@ public class PublicUrls {
       boolean defaultPort = ("http".equals(request.getScheme()) && port == 80) || ("https".equals(request.getScheme()) && port == 443);
       return request.getScheme() + "://" + request.getServerName() + (defaultPort || port <= 0 ? "" : ":" + port) + request.getContextPath();
     }
-    String port = environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
-    return "http://localhost:" + ("0".equals(port) ? "8080" : port);
+    String known = serverBase;
+    if (known != null) {
+      return known;
+    }
+    String local = environment.getProperty("local.server.port");
+    String port = local != null ? local : environment.getProperty("server.port", "8080");
+    String base = "http://localhost:" + ("0".equals(port) ? "8080" : port);
+    if (local != null) {
+      serverBase = base; // the port the server listens on, fixed from now on
+    }
+    return base;
   }
 
   /** An absolute link to a path of this application ("/status/abc"). */

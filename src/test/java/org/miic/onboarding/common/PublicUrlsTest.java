@@ -32,6 +32,19 @@ class PublicUrlsTest {
   }
 
   @Test
+  void theServersPortIsReadOnceKnownAndNotBefore() {
+    MockEnvironment environment = new MockEnvironment().withProperty("server.port", "0");
+    PublicUrls urls = new PublicUrls("", environment);
+    // Before the server listens (a job at start-up), its port is not known yet: the default, and no answer kept.
+    assertThat(urls.base()).isEqualTo("http://localhost:8080");
+    environment.setProperty("local.server.port", "41234");
+    assertThat(urls.base()).isEqualTo("http://localhost:41234");
+    // Once known it is kept: the port a server listens on does not change, and the lookup walks every property source.
+    environment.setProperty("local.server.port", "50000");
+    assertThat(urls.of("/status/abc")).isEqualTo("http://localhost:41234/status/abc");
+  }
+
+  @Test
   void withinARequestLinksFollowTheAddressTheClientUsed() {
     MockHttpServletRequest request = new MockHttpServletRequest("GET", "/iis/soap");
     request.setScheme("https");
