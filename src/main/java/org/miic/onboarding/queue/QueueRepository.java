@@ -97,11 +97,12 @@ public class QueueRepository {
 
   public void replaceFactors(long entryId, List<PriorityFactor> factors) {
     jdbc.update("delete from miic_priority_factor where queue_entry_id = ?", entryId);
-    int position = 0;
+    // One batch: the statements go to the database together, not one round trip each.
+    List<Object[]> rows = new java.util.ArrayList<>();
     for (PriorityFactor f : factors) {
-      jdbc.update("insert into miic_priority_factor (queue_entry_id, position, factor, points, reason) values (?, ?, ?, ?, ?)",
-          entryId, position++, f.factor(), f.points(), f.reason());
+      rows.add(new Object[] {entryId, rows.size(), f.factor(), f.points(), f.reason()});
     }
+    jdbc.batchUpdate("insert into miic_priority_factor (queue_entry_id, position, factor, points, reason) values (?, ?, ?, ?, ?)", rows);
   }
 
   public List<PriorityFactor> factors(long entryId) {

@@ -329,8 +329,14 @@ public class QueueService {
    * Returns the tracking ids invited.
    */
   public List<String> dispatch() {
+    QueueRepository.Control seen = queue.control();
+    if (seen.paused() || capacity(seen) - queue.countInvited() <= 0) {
+      // Nothing to hand out, the usual case (every slot taken): no ranking and no lock. Whatever frees a slot or resumes
+      // the queue after this read runs its own dispatch once it commits, so no free slot is missed.
+      return List.of();
+    }
     // Ranked before the lock is taken, so that concurrent dispatches wait only for the hand-out itself.
-    List<RankedEntry> candidates = ranked(0, Math.max(10, Math.min(500, capacity(queue.control()) * 3)));
+    List<QueueRepository.WaitingRow> candidates = queue.waiting(scoring(clock.instant()), 0, Math.max(10, Math.min(500, capacity(seen) * 3)));
     return newTransaction.execute(status -> {
       QueueRepository.Control control = queue.lockControl();
       List<String> invited = new ArrayList<>();
@@ -339,24 +345,23 @@ public class QueueService {
       }
       int free = capacity(control) - queue.countInvited();
       int offset = 0;
-      List<RankedEntry> page = candidates;
+      List<QueueRepository.WaitingRow> page = candidates;
       while (free > 0 && !page.isEmpty()) {
-        for (RankedEntry candidate : page) {
+        for (QueueRepository.WaitingRow candidate : page) {
           if (free <= 0) {
             break;
           }
-          if (queue.hasInvitedEntry(candidate.organizationId()) || !process.isWaitingForSlot(candidate.trackingId())) {
+          if (queue.hasInvitedEntry(candidate.entry().organizationId()) || !process.isWaitingForSlot(candidate.trackingId())) {
             continue;
           }
-          QueueEntry entry = entry(worksheets.request(candidate.trackingId()).id());
-          if (queue.transition(entry.id(), QueueEntry.Status.WAITING, QueueEntry.Status.INVITED, clock.instant())) {
+          if (queue.transition(candidate.entry().id(), QueueEntry.Status.WAITING, QueueEntry.Status.INVITED, clock.instant())) {
             process.offerSlot(candidate.trackingId());
             invited.add(candidate.trackingId());
             free--;
           }
         }
         offset += page.size();
-        page = free > 0 ? ranked(offset, 50) : List.of();
+        page = free > 0 ? queue.waiting(scoring(clock.instant()), offset, 50) : List.of();
       }
       if (!invited.isEmpty()) {
         LOG.info("Invited to onboarding: {}", invited);
