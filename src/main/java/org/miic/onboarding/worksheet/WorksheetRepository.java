@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.miic.onboarding.common.Db;
+import org.miic.onboarding.common.TransactionScopedCache;
 import org.miic.onboarding.worksheet.WorksheetOptions.MessageFormat;
 import org.miic.onboarding.worksheet.WorksheetOptions.OrganizationType;
 import org.miic.onboarding.worksheet.WorksheetOptions.RequestType;
@@ -34,6 +35,7 @@ public class WorksheetRepository {
   private final SimpleJdbcInsert worksheetInsert;
   private final SimpleJdbcInsert findingInsert;
   private final SimpleJdbcInsert reviewInsert;
+  private final TransactionScopedCache<Long, Optional<Worksheet>> current = new TransactionScopedCache<>();
 
   public WorksheetRepository(JdbcTemplate jdbc) {
     this.jdbc = jdbc;
@@ -83,6 +85,7 @@ public class WorksheetRepository {
   }
 
   public long insertWorksheet(Worksheet w) {
+    current.evict(w.requestId());
     Map<String, Object> row = new HashMap<>();
     row.put("request_id", w.requestId());
     row.put("version", w.version());
@@ -123,10 +126,14 @@ public class WorksheetRepository {
     return id;
   }
 
-  /** The current (highest) version of a request's worksheet. */
+  /**
+   * The current (highest) version of a request's worksheet. Read once per transaction: the steps of one engine
+   * transaction (an intake's checks and emails, a review's scoring) each ask for it, and a version is never changed,
+   * only a new one inserted (which this transaction then reads again).
+   */
   public Optional<Worksheet> currentWorksheet(long requestId) {
-    return jdbc.query("select * from miic_worksheet where request_id = ? order by version desc fetch first 1 rows only",
-        this::mapWorksheet, requestId).stream().findFirst();
+    return current.get(requestId, id -> jdbc.query("select * from miic_worksheet where request_id = ? order by version desc "
+        + "fetch first 1 rows only", this::mapWorksheet, id).stream().findFirst());
   }
 
   public List<Worksheet> allVersions(long requestId) {
@@ -191,7 +198,7 @@ public class WorksheetRepository {
         new Worksheet.Person(rs.getString("technical_name"), rs.getString("technical_email"), rs.getString("technical_phone")),
         new Worksheet.Person(rs.getString("representative_name"), rs.getString("representative_email"),
             rs.getString("representative_phone")),
-        facilities,
+        List.copyOf(facilities), // shared by the steps of a transaction (currentWorksheet): not to be changed
         rs.getString("supplemental_materials"),
         rs.getString("notes"));
   }
