@@ -22,7 +22,7 @@ class CheckAgreementDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     long organizationId = ProcessVariables.organizationId(execution);
     UserAgreement current = agreements.current(organizationId).orElse(null);
-    execution.setVariable(ProcessConstants.VAR_AGREEMENT_CURRENT, current != null);
-    execution.setVariable(ProcessConstants.VAR_AGREEMENT_ID, current == null ? null : current.id());
+    ProcessVariables.setIfChanged(execution, ProcessConstants.VAR_AGREEMENT_CURRENT, current != null);
+    ProcessVariables.setIfChanged(execution, ProcessConstants.VAR_AGREEMENT_ID, current == null ? null : current.id());
   }
 }

@@ -35,7 +35,7 @@ class ReviewWorksheetTaskListener implements TaskListener {
     if (EVENTNAME_CREATE.equals(task.getEventName())) {
       task.setVariablesLocal(content.contentFor(requestId));
       // The worksheet may have been corrected, or the organization gone live, since the request was submitted.
-      task.getExecution().setVariable(ProcessConstants.VAR_CHANGE_OF_REQUEST_ID, exchanges.relink(requestId).orElse(null));
+      ProcessVariables.setIfChanged(task.getExecution(), ProcessConstants.VAR_CHANGE_OF_REQUEST_ID, exchanges.relink(requestId).orElse(null));
       task.setVariableLocal(LOCAL_CHANGE, exchanges.changeOf(requestId).map(id -> "This request changes the production exchange of "
           + worksheets.request(id).organizationName() + " (tracking id " + worksheets.request(id).trackingId() + "): the agreement on file "
           + "is reused, production goes on, and only the testing phases chosen below run.").orElse(null));
@@ -55,17 +55,17 @@ class ReviewWorksheetTaskListener implements TaskListener {
           + "organization has to add or correct, since the email to the organization lists it.");
     }
     if (ProcessConstants.DECISION_COMPLETE.equals(decision)) {
-      task.getExecution().setVariable(ProcessConstants.VAR_CHANGE_OF_REQUEST_ID, exchanges.relink(requestId).orElse(null));
+      ProcessVariables.setIfChanged(task.getExecution(), ProcessConstants.VAR_CHANGE_OF_REQUEST_ID, exchanges.relink(requestId).orElse(null));
       org.miic.onboarding.exchange.TestingPlan.Result plan = exchanges.plan(requestId, bool(task, ProcessConstants.VAR_TEST_TRANSPORT),
           bool(task, ProcessConstants.VAR_TEST_FORMAT), bool(task, ProcessConstants.VAR_TEST_CONTENT), bool(task, ProcessConstants.VAR_TEST_QUERY));
       if (plan.plan().isEmpty()) {
         throw new ProcessEngineException(plan.refusal());
       }
       org.miic.onboarding.exchange.TestingPlan chosen = plan.plan().get();
-      task.getExecution().setVariable(ProcessConstants.VAR_TEST_TRANSPORT, chosen.transport());
-      task.getExecution().setVariable(ProcessConstants.VAR_TEST_FORMAT, chosen.format());
-      task.getExecution().setVariable(ProcessConstants.VAR_TEST_CONTENT, chosen.content());
-      task.getExecution().setVariable(ProcessConstants.VAR_TEST_QUERY, chosen.query());
+      ProcessVariables.setIfChanged(task.getExecution(), ProcessConstants.VAR_TEST_TRANSPORT, chosen.transport());
+      ProcessVariables.setIfChanged(task.getExecution(), ProcessConstants.VAR_TEST_FORMAT, chosen.format());
+      ProcessVariables.setIfChanged(task.getExecution(), ProcessConstants.VAR_TEST_CONTENT, chosen.content());
+      ProcessVariables.setIfChanged(task.getExecution(), ProcessConstants.VAR_TEST_QUERY, chosen.query());
     }
     Authentication who = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
     worksheets.recordReview(requestId, (String) decision, hasNotes ? notes.trim() : null,
