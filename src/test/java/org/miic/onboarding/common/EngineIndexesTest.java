@@ -11,36 +11,65 @@ import org.junit.jupiter.api.Test;
 import org.miic.onboarding.support.ProcessTestSupport;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** The engine's task table gets the index on the parent task that every task completion looks up (issue 9). */
+/**
+ * The engine's tables get the indexes the engine's frequent queries need (issue 9): the parent task every task
+ * completion looks up, and the due date every search for due jobs asks.
+ */
 class EngineIndexesTest extends ProcessTestSupport {
 
   @Autowired EngineIndexes indexes;
 
   @Test
-  void theParentTaskIndexExistsAfterStartAndASecondStartLeavesItAsItIs() throws Exception {
-    assertThat(indexesOnTaskTable()).contains(EngineIndexes.TASK_PARENT_INDEX);
+  void theIndexesExistAfterStartAndASecondStartLeavesThemAsTheyAre() throws Exception {
+    assertThat(indexesOn("ACT_RU_TASK", "PARENT_TASK_ID_")).contains(EngineIndexes.TASK_PARENT_INDEX);
+    assertThat(indexesOn("ACT_RU_JOB", "DUEDATE_")).contains(EngineIndexes.JOB_DUE_DATE_INDEX);
 
     indexes.postProcessEngineBuild(engine); // another start, or another node, on the same database
 
-    assertThat(indexesOnTaskTable()).filteredOn(EngineIndexes.TASK_PARENT_INDEX::equals).hasSize(1);
+    assertThat(indexesOn("ACT_RU_TASK", "PARENT_TASK_ID_")).filteredOn(EngineIndexes.TASK_PARENT_INDEX::equals).hasSize(1);
+    assertThat(indexesOn("ACT_RU_JOB", "DUEDATE_")).filteredOn(EngineIndexes.JOB_DUE_DATE_INDEX::equals).hasSize(1);
   }
 
   @Test
-  void aDatabaseWithoutTheIndexGetsItAtTheNextStart() throws Exception {
-    jdbc.execute("drop index " + EngineIndexes.TASK_PARENT_INDEX); // a database from before this index
+  void aDatabaseWithoutTheIndexesGetsThemAtTheNextStart() throws Exception {
+    jdbc.execute("drop index " + EngineIndexes.TASK_PARENT_INDEX); // a database from before these indexes
+    jdbc.execute("drop index " + EngineIndexes.JOB_DUE_DATE_INDEX);
 
-    assertThat(indexesOnTaskTable()).doesNotContain(EngineIndexes.TASK_PARENT_INDEX);
+    assertThat(indexesOn("ACT_RU_TASK", "PARENT_TASK_ID_")).doesNotContain(EngineIndexes.TASK_PARENT_INDEX);
+    assertThat(indexesOn("ACT_RU_JOB", "DUEDATE_")).doesNotContain(EngineIndexes.JOB_DUE_DATE_INDEX);
     indexes.postProcessEngineBuild(engine);
 
-    assertThat(indexesOnTaskTable()).contains(EngineIndexes.TASK_PARENT_INDEX);
+    assertThat(indexesOn("ACT_RU_TASK", "PARENT_TASK_ID_")).contains(EngineIndexes.TASK_PARENT_INDEX);
+    assertThat(indexesOn("ACT_RU_JOB", "DUEDATE_")).contains(EngineIndexes.JOB_DUE_DATE_INDEX);
   }
 
   @Test
-  void postgresBuildsItWithoutBlockingTaskWrites() {
-    assertThat(EngineIndexes.statement("", true))
+  void postgresBuildsThemWithoutBlockingWrites() {
+    EngineIndexes.Index parent = EngineIndexes.INDEXES.get(0);
+    assertThat(EngineIndexes.statement("", parent, true))
         .isEqualTo("create index concurrently if not exists MIIC_IDX_TASK_PARENT on ACT_RU_TASK(PARENT_TASK_ID_)");
-    assertThat(EngineIndexes.statement("", false))
+    assertThat(EngineIndexes.statement("", parent, false))
         .isEqualTo("create index if not exists MIIC_IDX_TASK_PARENT on ACT_RU_TASK(PARENT_TASK_ID_)");
+    assertThat(EngineIndexes.statement("", EngineIndexes.INDEXES.get(1), true))
+        .isEqualTo("create index concurrently if not exists MIIC_IDX_JOB_DUEDATE on ACT_RU_JOB(DUEDATE_)");
+  }
+
+  @Test
+  void everyJobHasADueDateAndOneMadeWithoutIsGivenOneAtTheNextStart() {
+    // A new worksheet: its receipt email is an asynchronous continuation, due at once.
+    org.miic.onboarding.worksheet.OnboardingRequest request = submit(org.miic.onboarding.support.Worksheets.complete("Undated Clinic"));
+    org.camunda.bpm.engine.runtime.Job receipt = management.createJobQuery().processInstanceId(instance(request).getId()).singleResult();
+    assertThat(receipt.getDuedate()).isNotNull();
+    assertThat(management.createJobQuery().executable().jobId(receipt.getId()).count()).isOne();
+
+    // A job an earlier version made, without a due date: the search for due jobs ("DUEDATE_ <= now") would never find it.
+    jdbc.update("update ACT_RU_JOB set DUEDATE_ = null where ID_ = ?", receipt.getId());
+    indexes.postProcessEngineBuild(engine);
+
+    assertThat(management.createJobQuery().jobId(receipt.getId()).singleResult().getDuedate()).isNotNull();
+    runDueJobs();
+    assertThat(management.createJobQuery().jobId(receipt.getId()).count()).isZero(); // it ran: the receipt went out
+    assertThat(subjectsTo("primary@undatedclinic.example")).isNotEmpty();
   }
 
   @Test
@@ -59,14 +88,14 @@ class EngineIndexesTest extends ProcessTestSupport {
     assertThat(tasks.createTaskQuery().taskId(sub.getId()).count()).isZero();
   }
 
-  /** The index names on the engine's task table, upper case (H2 reports them so, PostgreSQL in lower case). */
-  private List<String> indexesOnTaskTable() throws Exception {
+  /** The names of the indexes on an engine table's column, upper case (H2 reports them so, PostgreSQL in lower case). */
+  private List<String> indexesOn(String engineTable, String column) throws Exception {
     List<String> names = new ArrayList<>();
     try (Connection connection = jdbc.getDataSource().getConnection()) {
-      String table = connection.getMetaData().storesLowerCaseIdentifiers() ? "act_ru_task" : "ACT_RU_TASK";
+      String table = connection.getMetaData().storesLowerCaseIdentifiers() ? engineTable.toLowerCase(java.util.Locale.ROOT) : engineTable;
       try (ResultSet rs = connection.getMetaData().getIndexInfo(null, null, table, false, false)) {
         while (rs.next()) {
-          if (rs.getString("INDEX_NAME") != null && "parent_task_id_".equalsIgnoreCase(rs.getString("COLUMN_NAME"))) {
+          if (rs.getString("INDEX_NAME") != null && column.equalsIgnoreCase(rs.getString("COLUMN_NAME"))) {
             names.add(rs.getString("INDEX_NAME").toUpperCase(java.util.Locale.ROOT));
           }
         }
