@@ -329,14 +329,23 @@ public class QueueService {
    * Returns the tracking ids invited.
    */
   public List<String> dispatch() {
-    QueueRepository.Control seen = queue.control();
-    if (seen.paused() || capacity(seen) - queue.countInvited() <= 0) {
-      // Nothing to hand out, the usual case (every slot taken): no ranking and no lock. Whatever frees a slot or resumes
-      // the queue after this read runs its own dispatch once it commits, so no free slot is missed.
+    // Every statement of a dispatch runs in a transaction of its own. A dispatch runs after another transaction
+    // committed (afterCommit), whose connection is still bound: a write there (the ranking refreshes waiting points)
+    // would keep its row locks until that connection is released, after this dispatch, and the hand-out below would
+    // wait for them for ever.
+    List<QueueRepository.WaitingRow> candidates = newTransaction.execute(status -> {
+      QueueRepository.Control seen = queue.control();
+      if (seen.paused() || capacity(seen) - queue.countInvited() <= 0) {
+        // Nothing to hand out, the usual case (every slot taken): no ranking and no lock. Whatever frees a slot or
+        // resumes the queue after this read runs its own dispatch once it commits, so no free slot is missed.
+        return List.<QueueRepository.WaitingRow>of();
+      }
+      // Ranked before the lock is taken, so that concurrent dispatches wait only for the hand-out itself.
+      return queue.waiting(scoring(clock.instant()), 0, Math.max(10, Math.min(500, capacity(seen) * 3)));
+    });
+    if (candidates.isEmpty()) {
       return List.of();
     }
-    // Ranked before the lock is taken, so that concurrent dispatches wait only for the hand-out itself.
-    List<QueueRepository.WaitingRow> candidates = queue.waiting(scoring(clock.instant()), 0, Math.max(10, Math.min(500, capacity(seen) * 3)));
     return newTransaction.execute(status -> {
       QueueRepository.Control control = queue.lockControl();
       List<String> invited = new ArrayList<>();

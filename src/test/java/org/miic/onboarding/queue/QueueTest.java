@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.Test;
 import org.miic.onboarding.agreement.AgreementService;
 import org.miic.onboarding.common.ConflictException;
@@ -98,6 +99,24 @@ class QueueTest extends ProcessTestSupport {
     assertThat(instance(low)).isWaitingAt(WAIT_ONBOARDING_SLOT);
     Assertions.assertThat(subjectsTo("primary@firpediatrics.example")).contains("Invitation: start onboarding to MIIC data exchange");
     Assertions.assertThat(subjectsTo("primary@elmspecialty.example")).doesNotContain("Invitation: start onboarding to MIIC data exchange");
+  }
+
+  @Test
+  void aSlotFreedWhenTheWaitingPointsAreDueIsHandedOutAtOnce() {
+    OnboardingRequest first = queued(Worksheets.complete("Dogwood Clinic"));
+    OnboardingRequest next = queued(Worksheets.complete("Fir Pediatrics"));
+    Assertions.assertThat(queue.entry(next.id()).status()).isEqualTo(QueueEntry.Status.WAITING);
+
+    // Three weeks on, and nothing has ranked the queue since: the dispatch after the slot frees is the first to bring
+    // the waiting points up to date (an update of the waiting entries). It runs after the freeing transaction
+    // committed, whose connection is still bound; had the update run there, it would have held the entry's row lock
+    // while the hand-out waited for it.
+    ClockUtil.setCurrentTime(java.util.Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(21))));
+    queue.withdraw(first.id());
+
+    Assertions.assertThat(queue.entry(next.id()).status()).isEqualTo(QueueEntry.Status.INVITED);
+    Assertions.assertThat(jdbc.queryForObject("select waiting_points from miic_queue_entry where request_id = ?", Integer.class, next.id()))
+        .isPositive();
   }
 
   @Test
