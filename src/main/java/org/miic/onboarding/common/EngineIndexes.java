@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -51,26 +52,53 @@ public class EngineIndexes extends AbstractProcessEnginePlugin {
   static final java.util.List<Index> INDEXES = java.util.List.of(new Index(TASK_PARENT_INDEX, "ACT_RU_TASK", "PARENT_TASK_ID_"),
       new Index(JOB_DUE_DATE_INDEX, "ACT_RU_JOB", "DUEDATE_"));
 
+  private volatile ProcessEngine engine;
+
   @Override
   public void postProcessEngineBuild(ProcessEngine processEngine) {
     ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
     DataSource source = configuration.getDataSource();
-    String prefix = configuration.getDatabaseTablePrefix() == null ? "" : configuration.getDatabaseTablePrefix();
+    String prefix = prefix(configuration);
     for (Index index : INDEXES) {
       create(source, prefix, index, "postgres".equals(configuration.getDatabaseType()));
     }
+    engine = processEngine;
     if (configuration.isEnsureJobDueDateNotNull()) {
       dateUndatedJobs(processEngine, source, prefix);
     }
   }
 
+  /**
+   * Again every few minutes: while nodes of an older version still run (a rolling upgrade), they make jobs without a
+   * due date after this node started.
+   */
+  @Scheduled(initialDelayString = "${miic.engine.undated-jobs-check-ms:300000}", fixedDelayString = "${miic.engine.undated-jobs-check-ms:300000}")
+  void dateUndatedJobsNow() {
+    ProcessEngine current = engine;
+    if (current != null && ((ProcessEngineConfigurationImpl) current.getProcessEngineConfiguration()).isEnsureJobDueDateNotNull()) {
+      ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) current.getProcessEngineConfiguration();
+      dateUndatedJobs(current, configuration.getDataSource(), prefix(configuration));
+    }
+  }
+
+  private static String prefix(ProcessEngineConfigurationImpl configuration) {
+    return configuration.getDatabaseTablePrefix() == null ? "" : configuration.getDatabaseTablePrefix();
+  }
+
   private static void create(DataSource source, String prefix, Index index, boolean postgres) {
     try (Connection connection = source.getConnection()) {
-      if (exists(connection, prefix + index.table(), index.name())) {
-        return; // the usual start: no statement, so no lock on the table
-      }
       if (!connection.getAutoCommit()) {
         connection.setAutoCommit(true); // PostgreSQL builds an index concurrently only outside a transaction block
+      }
+      if (postgres && invalidOnPostgres(connection, index.name())) {
+        // A concurrent build that failed (a crash, a cancelled statement) leaves an invalid index: it costs every write
+        // and the planner never uses it. Built again.
+        try (Statement statement = connection.createStatement()) {
+          statement.execute("drop index concurrently if exists " + index.name());
+        }
+        LOG.warn("Dropped the invalid index {} (an interrupted build) to build it again", index.name());
+      } else if (exists(connection, prefix + index.table(), index.name())) {
+        return; // the usual start: no statement, so no lock on the table
       }
       try (Statement statement = connection.createStatement()) {
         statement.execute(statement(prefix, index, postgres));
@@ -85,10 +113,15 @@ public class EngineIndexes extends AbstractProcessEnginePlugin {
   /** Gives the jobs without a due date (made before ensureJobDueDateNotNull) the moment they were made, so that acquisition finds them. */
   static int dateUndatedJobs(ProcessEngine engine, DataSource source, String prefix) {
     java.util.List<String> ids = new java.util.ArrayList<>();
-    try (Connection connection = source.getConnection(); Statement statement = connection.createStatement();
-        ResultSet rs = statement.executeQuery("select ID_ from " + prefix + "ACT_RU_JOB where DUEDATE_ is null")) {
-      while (rs.next()) {
-        ids.add(rs.getString(1));
+    // Not the jobs a node holds now: a new due date would fail that node's run (its revision changed), and the job
+    // would run again when its lock ends.
+    try (Connection connection = source.getConnection(); java.sql.PreparedStatement statement = connection.prepareStatement(
+        "select ID_ from " + prefix + "ACT_RU_JOB where DUEDATE_ is null and (LOCK_OWNER_ is null or LOCK_EXP_TIME_ < ?)")) {
+      statement.setTimestamp(1, new java.sql.Timestamp(System.currentTimeMillis()));
+      try (ResultSet rs = statement.executeQuery()) {
+        while (rs.next()) {
+          ids.add(rs.getString(1));
+        }
       }
     } catch (SQLException e) {
       LOG.warn("Could not look for jobs without a due date", e);
@@ -122,6 +155,17 @@ public class EngineIndexes extends AbstractProcessEnginePlugin {
   static String statement(String prefix, Index index, boolean postgres) {
     return "create index " + (postgres ? "concurrently " : "") + "if not exists " + index.name() + " on " + prefix
         + index.table() + "(" + index.column() + ")";
+  }
+
+  /** Whether PostgreSQL has the index and marks it invalid (left by a concurrent build that did not finish). */
+  static boolean invalidOnPostgres(Connection connection, String index) throws SQLException {
+    try (java.sql.PreparedStatement statement = connection.prepareStatement(
+        "select i.indisvalid from pg_catalog.pg_index i join pg_catalog.pg_class c on c.oid = i.indexrelid where c.relname = ?")) {
+      statement.setString(1, index.toLowerCase(Locale.ROOT));
+      try (ResultSet rs = statement.executeQuery()) {
+        return rs.next() && !rs.getBoolean(1);
+      }
+    }
   }
 
   /** Whether the table has the index (names compared without case: H2 reports upper case, PostgreSQL lower). */
