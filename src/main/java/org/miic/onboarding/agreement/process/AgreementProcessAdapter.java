@@ -87,7 +87,12 @@ class AgreementProcessAdapter implements AgreementProcessPort {
     setLapsedFlag(onboardings(organizationId), true);
   }
 
+  /** Written only where it changes: usually it already says so, and a write is an update and a history row (issue 9). */
   private void setLapsedFlag(List<ProcessInstance> onboardings, boolean lapsed) {
-    onboardings.forEach(p -> runtime.setVariable(p.getId(), ProcessConstants.VAR_AGREEMENT_LAPSED, lapsed));
+    for (ProcessInstance p : onboardings) {
+      if (!Boolean.valueOf(lapsed).equals(runtime.getVariable(p.getId(), ProcessConstants.VAR_AGREEMENT_LAPSED))) {
+        runtime.setVariable(p.getId(), ProcessConstants.VAR_AGREEMENT_LAPSED, lapsed);
+      }
+    }
   }
 }
