@@ -2,14 +2,22 @@ package org.miic.onboarding.common;
 
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
 import java.util.Locale;
 import javax.sql.DataSource;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.runtime.Job;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -49,7 +57,7 @@ public class EngineIndexes extends AbstractProcessEnginePlugin {
   /** An index: its name, the engine table (without prefix) and the column. */
   record Index(String name, String table, String column) {}
 
-  static final java.util.List<Index> INDEXES = java.util.List.of(new Index(TASK_PARENT_INDEX, "ACT_RU_TASK", "PARENT_TASK_ID_"),
+  static final List<Index> INDEXES = List.of(new Index(TASK_PARENT_INDEX, "ACT_RU_TASK", "PARENT_TASK_ID_"),
       new Index(JOB_DUE_DATE_INDEX, "ACT_RU_JOB", "DUEDATE_"));
 
   private volatile ProcessEngine engine;
@@ -75,8 +83,11 @@ public class EngineIndexes extends AbstractProcessEnginePlugin {
   @Scheduled(initialDelayString = "${miic.engine.undated-jobs-check-ms:300000}", fixedDelayString = "${miic.engine.undated-jobs-check-ms:300000}")
   void dateUndatedJobsNow() {
     ProcessEngine current = engine;
-    if (current != null && ((ProcessEngineConfigurationImpl) current.getProcessEngineConfiguration()).isEnsureJobDueDateNotNull()) {
-      ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) current.getProcessEngineConfiguration();
+    if (current == null) {
+      return; // the engine is not built yet
+    }
+    ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) current.getProcessEngineConfiguration();
+    if (configuration.isEnsureJobDueDateNotNull()) {
       dateUndatedJobs(current, configuration.getDataSource(), prefix(configuration));
     }
   }
@@ -111,13 +122,13 @@ public class EngineIndexes extends AbstractProcessEnginePlugin {
   }
 
   /** Gives the jobs without a due date (made before ensureJobDueDateNotNull) the moment they were made, so that acquisition finds them. */
-  static int dateUndatedJobs(ProcessEngine engine, DataSource source, String prefix) {
-    java.util.List<String> ids = new java.util.ArrayList<>();
+  static void dateUndatedJobs(ProcessEngine engine, DataSource source, String prefix) {
+    List<String> ids = new ArrayList<>();
     // Not the jobs a node holds now: a new due date would fail that node's run (its revision changed), and the job
     // would run again when its lock ends.
-    try (Connection connection = source.getConnection(); java.sql.PreparedStatement statement = connection.prepareStatement(
+    try (Connection connection = source.getConnection(); PreparedStatement statement = connection.prepareStatement(
         "select ID_ from " + prefix + "ACT_RU_JOB where DUEDATE_ is null and (LOCK_OWNER_ is null or LOCK_EXP_TIME_ < ?)")) {
-      statement.setTimestamp(1, new java.sql.Timestamp(System.currentTimeMillis()));
+      statement.setTimestamp(1, new Timestamp(System.currentTimeMillis()));
       try (ResultSet rs = statement.executeQuery()) {
         while (rs.next()) {
           ids.add(rs.getString(1));
@@ -125,19 +136,20 @@ public class EngineIndexes extends AbstractProcessEnginePlugin {
       }
     } catch (SQLException e) {
       LOG.warn("Could not look for jobs without a due date", e);
-      return 0;
+      return;
     }
+    ManagementService management = engine.getManagementService();
     int dated = 0;
     for (String id : ids) {
       try {
-        org.camunda.bpm.engine.runtime.Job job = engine.getManagementService().createJobQuery().jobId(id).singleResult();
+        Job job = management.createJobQuery().jobId(id).singleResult();
         if (job == null || job.getDuedate() != null) {
           continue; // run, or dated, meanwhile
         }
         // Due since it was made: it stays first among the due jobs, as a job without a due date was.
-        engine.getManagementService().setJobDuedate(id, job.getCreateTime() != null ? job.getCreateTime() : new java.util.Date(0));
+        management.setJobDuedate(id, job.getCreateTime() != null ? job.getCreateTime() : new Date(0));
         dated++;
-      } catch (org.camunda.bpm.engine.ProcessEngineException e) {
+      } catch (ProcessEngineException e) {
         // Run (and deleted) or changed meanwhile by another node: nothing left to date.
         LOG.debug("Job {} was not given a due date: {}", id, e.getMessage());
       }
@@ -145,7 +157,6 @@ public class EngineIndexes extends AbstractProcessEnginePlugin {
     if (dated > 0) {
       LOG.info("Gave {} jobs made without a due date the moment they were made as their due date", dated);
     }
-    return dated;
   }
 
   /**
@@ -159,7 +170,7 @@ public class EngineIndexes extends AbstractProcessEnginePlugin {
 
   /** Whether PostgreSQL has the index and marks it invalid (left by a concurrent build that did not finish). */
   static boolean invalidOnPostgres(Connection connection, String index) throws SQLException {
-    try (java.sql.PreparedStatement statement = connection.prepareStatement(
+    try (PreparedStatement statement = connection.prepareStatement(
         "select i.indisvalid from pg_catalog.pg_index i join pg_catalog.pg_class c on c.oid = i.indexrelid where c.relname = ?")) {
       statement.setString(1, index.toLowerCase(Locale.ROOT));
       try (ResultSet rs = statement.executeQuery()) {
