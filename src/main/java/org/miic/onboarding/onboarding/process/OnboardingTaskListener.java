@@ -5,6 +5,7 @@ import org.miic.onboarding.ProcessConstants;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.miic.onboarding.common.ProcessVariables;
+import org.miic.onboarding.common.TaskForms;
 import org.miic.onboarding.agreement.AgreementService;
 import org.miic.onboarding.onboarding.TestEvidenceProvider;
 import org.miic.onboarding.onboarding.TestingPhase;
@@ -15,8 +16,9 @@ import org.miic.onboarding.worksheet.process.ReviewTaskContent;
 import org.springframework.stereotype.Component;
 
 /**
- * Fills the step-3 and step-4 task forms when a task is created: the organization's worksheet, its agreement, and
- * the test evidence for the task's phase (the task's {@code testingPhase} input parameter).
+ * Fills the step-3 and step-4 task forms when a task is created: the organization's worksheet, its agreement, its
+ * priority in the queue and the test evidence for the task's phase (the task's {@code testingPhase} input parameter),
+ * each where the task's form shows it.
  */
 @Component("onboardingTask")
 class OnboardingTaskListener implements TaskListener {
@@ -31,8 +33,11 @@ class OnboardingTaskListener implements TaskListener {
   private final AgreementService agreements;
   private final TestEvidenceProvider evidence;
   private final QueueService queue;
+  private final TaskForms forms;
 
-  OnboardingTaskListener(WorksheetService worksheets, AgreementService agreements, TestEvidenceProvider evidence, QueueService queue) {
+  OnboardingTaskListener(WorksheetService worksheets, AgreementService agreements, TestEvidenceProvider evidence, QueueService queue,
+      TaskForms forms) {
+    this.forms = forms;
     this.worksheets = worksheets;
     this.agreements = agreements;
     this.evidence = evidence;
@@ -43,9 +48,16 @@ class OnboardingTaskListener implements TaskListener {
   public void notify(DelegateTask task) {
     long requestId = ProcessVariables.requestId(task);
     long organizationId = ProcessVariables.organizationId(task);
-    task.setVariableLocal(LOCAL_ORGANIZATION, WorksheetSummary.markdown(worksheets.currentWorksheet(requestId)));
-    task.setVariableLocal(LOCAL_AGREEMENT, ReviewTaskContent.agreementLine(agreements.status(organizationId)));
-    task.setVariableLocal(LOCAL_PRIORITY, queue.breakdownMarkdown(requestId));
+    // Only what the task's form shows: approving the content, for one, shows the evidence alone.
+    if (forms.shows(task, LOCAL_ORGANIZATION)) {
+      task.setVariableLocal(LOCAL_ORGANIZATION, WorksheetSummary.markdown(worksheets.currentWorksheet(requestId)));
+    }
+    if (forms.shows(task, LOCAL_AGREEMENT)) {
+      task.setVariableLocal(LOCAL_AGREEMENT, ReviewTaskContent.agreementLine(agreements.status(organizationId)));
+    }
+    if (forms.shows(task, LOCAL_PRIORITY)) {
+      task.setVariableLocal(LOCAL_PRIORITY, queue.breakdownMarkdown(requestId));
+    }
     Object phase = task.getVariable(LOCAL_TESTING_PHASE);
     if (phase != null) {
       // The notes of the last corrections were emailed before this task came back: a new round starts empty, so that

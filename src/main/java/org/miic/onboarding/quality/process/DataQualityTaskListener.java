@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.miic.onboarding.ProcessConstants;
 import org.miic.onboarding.common.LocalTimes;
 import org.miic.onboarding.common.ProcessVariables;
+import org.miic.onboarding.common.TaskForms;
 import org.miic.onboarding.exchange.ExchangeService;
 import org.miic.onboarding.messaging.evidence.ReportLinks;
 import org.miic.onboarding.quality.QualityFollowUpService;
@@ -32,8 +33,11 @@ class DataQualityTaskListener implements TaskListener {
   private final QualityFollowUpService followUps;
   private final ExchangeService exchanges;
   private final ReportLinks reports;
+  private final TaskForms forms;
 
-  DataQualityTaskListener(ScorecardService scorecards, QualityFollowUpService followUps, ExchangeService exchanges, ReportLinks reports) {
+  DataQualityTaskListener(ScorecardService scorecards, QualityFollowUpService followUps, ExchangeService exchanges, ReportLinks reports,
+      TaskForms forms) {
+    this.forms = forms;
     this.scorecards = scorecards;
     this.followUps = followUps;
     this.exchanges = exchanges;
@@ -69,12 +73,17 @@ class DataQualityTaskListener implements TaskListener {
     task.setVariableLocal(LOCAL_TREND, "![Data-quality score by month](" + report + "/trend.svg)\n\nThe scores of the last 12 months "
         + "(the dashed line is MIIC's minimum of " + scorecards.thresholds().minScore() + "); every message is in the "
         + "[organization's report](" + report + "?tab=production).");
-    Object responseId = task.getVariable(FollowUpProcessAdapter.VAR_RESPONSE_ID);
-    Optional<QualityResponse> answer = responseId instanceof Number n ? followUps.find(n.longValue()) : Optional.empty();
-    task.setVariableLocal(LOCAL_ANSWER, answer.map(a -> "**" + ScorecardText.escapeMarkdown(a.answeredBy()) + "** answered on "
-        + LocalTimes.format(a.receivedAt()) + ":\n\n> " + ScorecardText.escapeMarkdown(a.text()).replace("\n", "\n> "))
-        .orElse("No answer from the organization to this follow-up: the first notice and the second went unanswered, and the "
-            + "scorecard computed since is still below a threshold."));
-    task.setVariableLocal(LOCAL_SUSPENSION, String.join("\n\n", exchanges.suspensionReasons(requestId)));
+    // The answer and the suspension only where the task's form shows them (not on the review of a new scorecard).
+    if (forms.shows(task, LOCAL_ANSWER)) {
+      Object responseId = task.getVariable(FollowUpProcessAdapter.VAR_RESPONSE_ID);
+      Optional<QualityResponse> answer = responseId instanceof Number n ? followUps.find(n.longValue()) : Optional.empty();
+      task.setVariableLocal(LOCAL_ANSWER, answer.map(a -> "**" + ScorecardText.escapeMarkdown(a.answeredBy()) + "** answered on "
+          + LocalTimes.format(a.receivedAt()) + ":\n\n> " + ScorecardText.escapeMarkdown(a.text()).replace("\n", "\n> "))
+          .orElse("No answer from the organization to this follow-up: the first notice and the second went unanswered, and the "
+              + "scorecard computed since is still below a threshold."));
+    }
+    if (forms.shows(task, LOCAL_SUSPENSION)) {
+      task.setVariableLocal(LOCAL_SUSPENSION, String.join("\n\n", exchanges.suspensionReasons(requestId)));
+    }
   }
 }
