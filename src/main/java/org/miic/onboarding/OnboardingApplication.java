@@ -11,7 +11,14 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @EnableScheduling
 public class OnboardingApplication {
 
+  private static final String DATATYPE_FACTORY = javax.xml.datatype.DatatypeFactory.DATATYPEFACTORY_PROPERTY;
+
   public static void main(String[] args) {
+    // The engine makes a DatatypeFactory for every timer it schedules; unnamed, each one searches the whole class path
+    // for a provider (none is there: the JDK's own is the answer). Named, the search is skipped.
+    if (System.getProperty(DATATYPE_FACTORY) == null) {
+      System.setProperty(DATATYPE_FACTORY, javax.xml.datatype.DatatypeFactory.DATATYPEFACTORY_IMPLEMENTATION_CLASS);
+    }
     SpringApplication.run(OnboardingApplication.class, args);
   }
 }

@@ -172,7 +172,12 @@ public class ExchangeService {
 
   /** Why the request's exchange is suspended, in sentences for the organization; empty while it runs. */
   public List<String> suspensionReasons(long requestId) {
-    return repository.openSuspensions(requestId).stream().map(ExchangeService::why).toList();
+    return reasons(repository.openSuspensions(requestId));
+  }
+
+  /** Why these suspensions were made and how the exchange resumes, in sentences for the organization. */
+  public static List<String> reasons(List<Suspension> suspensions) {
+    return suspensions.stream().map(ExchangeService::why).toList();
   }
 
   public List<Suspension> suspensions(long requestId) {

@@ -11,6 +11,8 @@ import org.miic.onboarding.agreement.AgreementService;
 import org.miic.onboarding.agreement.UserAgreement;
 import org.miic.onboarding.common.NotFoundException;
 import org.miic.onboarding.common.PublicUrls;
+import org.miic.onboarding.exchange.ExchangeService;
+import org.miic.onboarding.exchange.Suspension;
 import org.miic.onboarding.messaging.transport.CredentialService;
 import org.miic.onboarding.messaging.transport.ExchangeCredential;
 import org.miic.onboarding.messaging.evidence.ReportLinks;
@@ -44,12 +46,12 @@ public class EmailComposer {
   private final ReportLinks reports;
   private final PublicUrls urls;
   private final org.miic.onboarding.quality.ScorecardService scorecards;
-  private final org.miic.onboarding.exchange.ExchangeService exchanges;
+  private final ExchangeService exchanges;
   private final org.miic.onboarding.quality.DataQualitySettings dataQuality;
 
   public EmailComposer(OrganizationRepository organizations, WorksheetService worksheets, WorksheetRepository worksheetRepository,
       AgreementService agreements, QueueService queue, CredentialService credentials, ReportLinks reports, PublicUrls urls,
-      org.miic.onboarding.quality.ScorecardService scorecards, org.miic.onboarding.exchange.ExchangeService exchanges,
+      org.miic.onboarding.quality.ScorecardService scorecards, ExchangeService exchanges,
       org.miic.onboarding.quality.DataQualitySettings dataQuality) {
     this.dataQuality = dataQuality;
     this.scorecards = scorecards;
@@ -71,6 +73,7 @@ public class EmailComposer {
     bodies.setTemplateResolver(files);
     StringTemplateResolver strings = new StringTemplateResolver();
     strings.setTemplateMode(TemplateMode.TEXT);
+    strings.setCacheable(true); // the subjects are the templates' constants: parsed once, not on every email
     subjects.setTemplateResolver(strings);
   }
 
@@ -110,9 +113,10 @@ public class EmailComposer {
       model.put("reportUrl", reports.link(onboarding.id()));
       model.put("productionReportUrl", reports.link(onboarding.id()) + "?tab=production");
       model.put("dataQualityUrl", baseUrl + "/status/" + onboarding.trackingId() + "/data-quality");
-      model.put("suspensionReasons", exchanges.suspensionReasons(onboarding.id()));
-      model.put("agreementSuspended", exchanges.suspendedFor(onboarding.id(), org.miic.onboarding.exchange.Suspension.Reason.AGREEMENT_LAPSED));
-      model.put("qualitySuspended", exchanges.suspendedFor(onboarding.id(), org.miic.onboarding.exchange.Suspension.Reason.DATA_QUALITY));
+      List<Suspension> suspensions = exchanges.openSuspensions(onboarding.id());
+      model.put("suspensionReasons", ExchangeService.reasons(suspensions));
+      model.put("agreementSuspended", suspensions.stream().anyMatch(s -> s.reason() == Suspension.Reason.AGREEMENT_LAPSED));
+      model.put("qualitySuspended", suspensions.stream().anyMatch(s -> s.reason() == Suspension.Reason.DATA_QUALITY));
       exchanges.changeOf(onboarding.id()).ifPresent(exchange -> model.put("changedExchange", worksheets.request(exchange).trackingId()));
     } else {
       // Organization-wide emails (agreement renewal) link to the organization's latest request.
@@ -125,12 +129,12 @@ public class EmailComposer {
         model.put("documentsUrl", baseUrl + "/status/" + latest.trackingId() + "/documents");
       }
       // The organization's production exchanges, for the grace period and the suspensions of a lapsed agreement.
-      List<String> reasons = new ArrayList<>();
-      exchanges.productionExchanges(organization.id()).forEach(id -> reasons.addAll(exchanges.suspensionReasons(id)));
-      model.put("suspensionReasons", reasons.stream().distinct().toList());
-      model.put("agreementSuspended", exchanges.productionExchanges(organization.id()).stream().anyMatch(id -> exchanges.suspendedFor(id,
-          org.miic.onboarding.exchange.Suspension.Reason.AGREEMENT_LAPSED)));
-      model.put("inProduction", exchanges.inProduction(organization.id()));
+      List<Long> production = exchanges.productionExchanges(organization.id());
+      List<Suspension> suspensions = new ArrayList<>();
+      production.forEach(id -> suspensions.addAll(exchanges.openSuspensions(id)));
+      model.put("suspensionReasons", ExchangeService.reasons(suspensions).stream().distinct().toList());
+      model.put("agreementSuspended", suspensions.stream().anyMatch(s -> s.reason() == Suspension.Reason.AGREEMENT_LAPSED));
+      model.put("inProduction", !production.isEmpty());
     }
     agreements.graceEndsOn(organization.id()).ifPresent(day -> model.put("graceEndsOn", LONG_DATE.format(day)));
     model.put("followUpPeriod", dataQuality.followUpPeriodInWords());
