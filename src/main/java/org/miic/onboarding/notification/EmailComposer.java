@@ -110,8 +110,9 @@ public class EmailComposer {
       model.put("postUrl", baseUrl + "/api/hl7/messages");
       model.put("validateUrl", baseUrl + "/api/hl7/validate");
       model.put("validatePageUrl", baseUrl + "/validate");
-      model.put("reportUrl", reports.link(onboarding.id()));
-      model.put("productionReportUrl", reports.link(onboarding.id()) + "?tab=production");
+      String report = reports.link(onboarding.id());
+      model.put("reportUrl", report);
+      model.put("productionReportUrl", report + "?tab=production");
       model.put("dataQualityUrl", baseUrl + "/status/" + onboarding.trackingId() + "/data-quality");
       List<Suspension> suspensions = exchanges.openSuspensions(onboarding.id());
       model.put("suspensionReasons", ExchangeService.reasons(suspensions));
