@@ -35,9 +35,9 @@ public class EmailService {
   }
 
   /** Sends (at most once) the email for this activity execution; call it from the activity's own transaction. */
-  public OutboxEmail send(EmailRequest request, String executionId, String activityId) {
+  public void send(EmailRequest request, String executionId, String activityId) {
     OutboxEmail email = ownTransaction.execute(tx -> outbox.findOpenClaim(executionId, activityId)
-        .orElseGet(() -> outbox.get(outbox.insert(composer.compose(request), executionId, activityId, clock.instant()))));
+        .orElseGet(() -> outbox.insert(composer.compose(request), executionId, activityId, clock.instant())));
     if (email.status() == OutboxEmail.Status.PENDING || email.status() == OutboxEmail.Status.FAILED) {
       try {
         delivery.deliver(email);
@@ -48,7 +48,6 @@ public class EmailService {
       ownTransaction.executeWithoutResult(tx -> outbox.markDelivered(email.id(), delivery.deliveredStatus(), clock.instant()));
     }
     outbox.consume(email.id());
-    return outbox.get(email.id());
   }
 
   public List<OutboxEmail> forOrganization(long organizationId) {

@@ -36,7 +36,8 @@ public class OutboxRepository {
         + "order by id", MAPPER, executionId, activityId).stream().findFirst();
   }
 
-  public long insert(ComposedEmail email, String executionId, String activityId, Instant now) {
+  /** Records a new email, pending; answers it as recorded (not read back). */
+  public OutboxEmail insert(ComposedEmail email, String executionId, String activityId, Instant now) {
     Map<String, Object> row = new HashMap<>();
     row.put("organization_id", email.organizationId());
     row.put("request_id", email.requestId());
@@ -50,11 +51,9 @@ public class OutboxRepository {
     row.put("status", OutboxEmail.Status.PENDING.name());
     row.put("attempts", 0);
     row.put("created_at", Db.ts(now));
-    return insert.executeAndReturnKey(row).longValue();
-  }
-
-  public OutboxEmail get(long id) {
-    return jdbc.queryForObject("select * from miic_email_outbox where id = ?", MAPPER, id);
+    long id = insert.executeAndReturnKey(row).longValue();
+    return new OutboxEmail(id, email.organizationId(), email.requestId(), email.template().name(), (String) row.get("recipients"),
+        email.subject(), email.body(), OutboxEmail.Status.PENDING, 0, null, now, null);
   }
 
   public void markDelivered(long id, OutboxEmail.Status status, Instant at) {
