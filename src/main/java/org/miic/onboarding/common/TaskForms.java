@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,7 +26,7 @@ public class TaskForms {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** The text of each form, by form id. */
+  /** The text of each form (its field names and strings, decoded), by form id. */
   private final Map<String, String> formText;
   /** The answers given, by form id and variable. */
   private final Map<String, Boolean> answers = new ConcurrentHashMap<>();
@@ -40,12 +39,14 @@ public class TaskForms {
     Map<String, String> byId = new HashMap<>();
     for (Resource form : forms) {
       try (InputStream in = form.getInputStream()) {
-        String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        JsonNode id = JSON.readTree(text).get("id");
+        JsonNode json = JSON.readTree(in);
+        JsonNode id = json.get("id");
         if (id == null || !id.isTextual()) {
           throw new IllegalStateException("The form " + form.getDescription() + " has no id");
         }
-        byId.put(id.asText(), text);
+        StringBuilder text = new StringBuilder();
+        collect(json, text);
+        byId.put(id.asText(), text.toString());
       } catch (IOException e) {
         throw new UncheckedIOException("Cannot read the form " + form.getDescription(), e);
       }
@@ -64,6 +65,18 @@ public class TaskForms {
     String text = formRef == null ? null : formText.get(formRef);
     return text == null || answers.computeIfAbsent(formRef + '\n' + variable,
         key -> Pattern.compile("(?<![A-Za-z0-9_])" + Pattern.quote(variable) + "(?![A-Za-z0-9_])").matcher(text).find());
+  }
+
+  /**
+   * Every field name and every string of the form, decoded (a JSON escape such as {@code \\n} before a name would
+   * otherwise read as a letter joined to it), one per line.
+   */
+  private static void collect(JsonNode node, StringBuilder text) {
+    if (node.isTextual()) {
+      text.append(node.asText()).append('\n');
+    }
+    node.fieldNames().forEachRemaining(name -> text.append(name).append('\n'));
+    node.elements().forEachRemaining(child -> collect(child, text));
   }
 
   private static Resource[] resources(String pattern) {

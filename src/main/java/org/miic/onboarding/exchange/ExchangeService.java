@@ -188,11 +188,6 @@ public class ExchangeService {
     return repository.openSuspensions(requestId);
   }
 
-  /** Whether the exchange is suspended for this reason now. */
-  public boolean suspendedFor(long requestId, Suspension.Reason reason) {
-    return repository.openSuspensions(requestId).stream().anyMatch(s -> s.reason() == reason);
-  }
-
   public boolean suspended(long requestId) {
     return !repository.openSuspensions(requestId).isEmpty();
   }

@@ -56,6 +56,19 @@ class TaskFormsTest {
   }
 
   @Test
+  void aNameAfterAnEscapedLineBreakIsShown() {
+    // In the file the text reads "Why:\nsuspension": decoded, the name stands on a line of its own.
+    TaskForms one = new TaskForms(new Resource[] {new ByteArrayResource(("{\"id\": \"form-why\", \"components\": [{\"type\": \"text\", "
+        + "\"text\": \"Why:\\nsuspension\"}]}").getBytes(StandardCharsets.UTF_8))});
+    DelegateTask task = mock(DelegateTask.class);
+    UserTask userTask = mock(UserTask.class);
+    when(task.getBpmnModelElementInstance()).thenReturn(userTask);
+    when(userTask.getCamundaFormRef()).thenReturn("form-why");
+    assertThat(one.shows(task, "suspension")).isTrue();
+    assertThat(one.shows(task, "nsuspension")).isFalse();
+  }
+
+  @Test
   void theSuspensionIsShownOnlyWhereAnExchangeIsResumed() throws IOException {
     assertThat(forms.shows(task("Task_ResumeExchange"), "suspension")).isTrue();
     assertThat(forms.shows(task("Task_ReviewDataQuality"), "suspension")).isFalse();
