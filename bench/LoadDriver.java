@@ -104,7 +104,7 @@ public class LoadDriver {
     for (int clients : clientCounts) {
       run("soap production", clients, () -> request("POST", "/iis/soap", productionSoap, "application/soap+xml; charset=UTF-8", null));
     }
-    for (int clients : clientCounts) {
+    for (int clients : wanted("soap production while monitoring") ? clientCounts : new int[0]) {
       java.util.concurrent.atomic.AtomicBoolean monitoring = new java.util.concurrent.atomic.AtomicBoolean(true);
       AtomicInteger rounds = new AtomicInteger();
       Thread monitor = new Thread(() -> {
