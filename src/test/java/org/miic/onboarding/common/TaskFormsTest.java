@@ -44,28 +44,32 @@ class TaskFormsTest {
 
   @Test
   void aNameInsideALongerNameIsNotShown() {
-    TaskForms one = new TaskForms(new Resource[] {new ByteArrayResource(("{\"id\": \"form-trend\", \"components\": [{\"type\": \"text\", "
-        + "\"text\": \"{{scorecardTrend}}\"}]}").getBytes(StandardCharsets.UTF_8))});
-    DelegateTask task = mock(DelegateTask.class);
-    UserTask userTask = mock(UserTask.class);
-    when(task.getBpmnModelElementInstance()).thenReturn(userTask);
-    when(userTask.getCamundaFormRef()).thenReturn("form-trend");
-    assertThat(one.shows(task, "scorecardTrend")).isTrue();
-    assertThat(one.shows(task, "scorecard")).isFalse();
-    assertThat(one.shows(task, "Trend")).isFalse();
+    TaskForms one = formWithText("form-trend", "{{scorecardTrend}}");
+    assertThat(one.shows(taskWithForm("form-trend"), "scorecardTrend")).isTrue();
+    assertThat(one.shows(taskWithForm("form-trend"), "scorecard")).isFalse();
+    assertThat(one.shows(taskWithForm("form-trend"), "Trend")).isFalse();
   }
 
   @Test
   void aNameAfterAnEscapedLineBreakIsShown() {
     // In the file the text reads "Why:\nsuspension": decoded, the name stands on a line of its own.
-    TaskForms one = new TaskForms(new Resource[] {new ByteArrayResource(("{\"id\": \"form-why\", \"components\": [{\"type\": \"text\", "
-        + "\"text\": \"Why:\\nsuspension\"}]}").getBytes(StandardCharsets.UTF_8))});
+    TaskForms one = formWithText("form-why", "Why:\\nsuspension");
+    assertThat(one.shows(taskWithForm("form-why"), "suspension")).isTrue();
+    assertThat(one.shows(taskWithForm("form-why"), "nsuspension")).isFalse();
+  }
+
+  /** The forms of one form, with one text component whose JSON string is {@code jsonText} as written in the file. */
+  private static TaskForms formWithText(String id, String jsonText) {
+    String form = "{\"id\": \"" + id + "\", \"components\": [{\"type\": \"text\", \"text\": \"" + jsonText + "\"}]}";
+    return new TaskForms(new Resource[] {new ByteArrayResource(form.getBytes(StandardCharsets.UTF_8))});
+  }
+
+  private static DelegateTask taskWithForm(String formRef) {
     DelegateTask task = mock(DelegateTask.class);
     UserTask userTask = mock(UserTask.class);
     when(task.getBpmnModelElementInstance()).thenReturn(userTask);
-    when(userTask.getCamundaFormRef()).thenReturn("form-why");
-    assertThat(one.shows(task, "suspension")).isTrue();
-    assertThat(one.shows(task, "nsuspension")).isFalse();
+    when(userTask.getCamundaFormRef()).thenReturn(formRef);
+    return task;
   }
 
   @Test
