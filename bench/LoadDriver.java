@@ -483,8 +483,9 @@ public class LoadDriver {
    * first client stopped (its time was up, or the pool ran dry), the answers received in that window divided by its
    * length; with its length in seconds. A cell from a pool of 40 tasks lasts a fraction of a second, and over the whole
    * cell the threads' start, the first connections and the tail where fewer clients are left weigh on the rate (more
-   * on the faster operation: the bare engine's pool is done soonest). Null when the window is shorter than a fifth of
-   * the cell or holds fewer than 10 answers: the caller then takes the rate over the whole cell.
+   * on the faster operation: the bare engine's pool is done soonest). Null when a client got no answer, when the window is
+   * shorter than a fifth of the span from the first request to the last answer, or when it holds fewer than 10 answers:
+   * the caller then takes the rate over the whole cell.
    */
   static double[] busyRate(List<long[]> spans) {
     if (spans.isEmpty() || spans.stream().anyMatch(s -> s.length == 0)) {
