@@ -229,11 +229,11 @@ public class QueueRepository {
         Integer.class, organizationId) > 0;
   }
 
-  /** Reads the control row and locks it until the transaction ends: the one lock every dispatch takes. */
   /**
-   * Takes the queue's control row for the rest of the transaction: a second dispatch waits here until this one commits.
-   * By an update, whose write lock every database holds until commit: with SELECT ... FOR UPDATE, two dispatches let go
-   * at the same instant on H2 both went on and handed out two slots where one was free (seen once in CI, 4 ms apart).
+   * Reads the control row and locks it until the transaction ends: the one lock every dispatch takes (a second dispatch
+   * waits here until this one commits). By an update, whose write lock every database holds until commit. A double
+   * hand-out on H2 (two dispatches let go at the same instant) was seen with SELECT ... FOR UPDATE and once again with
+   * this update; QueueService also serializes hand-outs within one node.
    */
   public Control lockControl() {
     jdbc.update("update miic_queue_control set paused = paused where id = 1");

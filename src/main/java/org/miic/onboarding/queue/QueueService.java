@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
 import org.miic.onboarding.common.ConflictException;
 import org.miic.onboarding.common.NotFoundException;
 import org.miic.onboarding.worksheet.OnboardingRequest;
@@ -39,7 +40,7 @@ public class QueueService {
   private final QueueProperties properties;
   private final Clock clock;
   private final TransactionTemplate newTransaction;
-  private final java.util.concurrent.locks.ReentrantLock handOut = new java.util.concurrent.locks.ReentrantLock();
+  private final ReentrantLock handOut = new ReentrantLock();
 
   public QueueService(QueueRepository queue, PriorityRules rules, WorksheetService worksheets, QueueProcessPort process,
       ReadinessCheck readiness, QueueProperties properties, Clock clock, PlatformTransactionManager transactions) {
