@@ -231,9 +231,9 @@ public class QueueRepository {
 
   /**
    * Reads the control row and locks it until the transaction ends: the one lock every dispatch takes (a second dispatch
-   * waits here until this one commits). By an update, whose write lock every database holds until commit. A double
-   * hand-out on H2 (two dispatches let go at the same instant) was seen with SELECT ... FOR UPDATE and once again with
-   * this update; QueueService also serializes hand-outs within one node.
+   * waits here until this one commits). By an update, whose write lock every database holds until commit. The double
+   * hand-outs once seen on H2 were not this lock's: H2 served the waiting dispatch its count of invited entries from
+   * before the lock (common.H2ResultReuse).
    */
   public Control lockControl() {
     jdbc.update("update miic_queue_control set paused = paused where id = 1");

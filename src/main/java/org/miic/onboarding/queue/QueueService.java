@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.locks.ReentrantLock;
 import org.miic.onboarding.common.ConflictException;
 import org.miic.onboarding.common.NotFoundException;
 import org.miic.onboarding.worksheet.OnboardingRequest;
@@ -40,7 +39,6 @@ public class QueueService {
   private final QueueProperties properties;
   private final Clock clock;
   private final TransactionTemplate newTransaction;
-  private final ReentrantLock handOut = new ReentrantLock();
 
   public QueueService(QueueRepository queue, PriorityRules rules, WorksheetService worksheets, QueueProcessPort process,
       ReadinessCheck readiness, QueueProperties properties, Clock clock, PlatformTransactionManager transactions) {
@@ -348,16 +346,7 @@ public class QueueService {
     if (candidates.isEmpty()) {
       return List.of();
     }
-    // The control row's lock serializes hand-outs between nodes; on one node they also queue here. In CI on H2 two of
-    // four dispatches released at once twice handed out one free slot each (a8d5305 took the row by an update instead
-    // of SELECT ... FOR UPDATE; it recurred once after), a cause not found on the database side: H2 alone, with the
-    // same statements from four connections, never did in 2,000 rounds. Held for the transaction, commit included.
-    handOut.lock();
-    try {
-      return handOutSlots(candidates);
-    } finally {
-      handOut.unlock();
-    }
+    return handOutSlots(candidates);
   }
 
   private List<String> handOutSlots(List<QueueRepository.WaitingRow> candidates) {
