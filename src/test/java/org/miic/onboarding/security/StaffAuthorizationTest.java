@@ -34,6 +34,7 @@ class StaffAuthorizationTest extends ProcessTestSupport {
   @Autowired AgreementService agreements;
   @Autowired OrganizationRepository organizations;
   @Autowired org.camunda.bpm.engine.AuthorizationService authorizations;
+  @Autowired TaskAuthorizations taskAuthorizations;
 
   @BeforeEach
   void staffUser() {
@@ -117,5 +118,49 @@ class StaffAuthorizationTest extends ProcessTestSupport {
     assertThat(tasks.createTaskQuery().list()).isEmpty();
     assertThatThrownBy(() -> tasks.complete(taskId, Map.of())).isInstanceOf(AuthorizationException.class);
     identity.clearAuthentication();
+  }
+
+  @Test
+  void aTaskOfferedToStaffHasNoAuthorizationOfItsOwnWhileAnotherGroupsTaskStillDoes() {
+    OnboardingRequest request = submit(Worksheets.complete("Alder Clinic"));
+    runDueJobs();
+    String taskId = task(request, TASK_RECORD_AGREEMENT).getId();
+    // Staff work it through their grant on every task (the first test completes one), not through a row per task.
+    assertThat(authorizations.createAuthorizationQuery().resourceType(Resources.TASK).resourceId(taskId).count()).isZero();
+
+    tasks.addCandidateGroup(taskId, "immunization-leads");
+    assertThat(authorizations.createAuthorizationQuery().resourceType(Resources.TASK).resourceId(taskId).list())
+        .extracting(org.camunda.bpm.engine.authorization.Authorization::getGroupId).containsExactly("immunization-leads");
+    as("lead1", "immunization-leads");
+    assertThat(tasks.createTaskQuery().list()).extracting(Task::getId).containsExactly(taskId);
+    identity.clearAuthentication();
+    tasks.deleteCandidateGroup(taskId, "immunization-leads");
+    authorizations.createAuthorizationQuery().groupIdIn("immunization-leads").list()
+        .forEach(leftOver -> authorizations.deleteAuthorization(leftOver.getId()));
+  }
+
+  @Test
+  void aStartRemovesThePerTaskAuthorizationsOfGroupsThatMayWorkEveryTask() {
+    OnboardingRequest request = submit(Worksheets.complete("Birch Clinic"));
+    runDueJobs();
+    String taskId = task(request, TASK_RECORD_AGREEMENT).getId();
+    for (String group : List.of(GROUP_STAFF, "immunization-leads")) { // as an earlier version of the application left them
+      var perTask = authorizations.createNewAuthorization(org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT);
+      perTask.setGroupId(group);
+      perTask.setResource(Resources.TASK);
+      perTask.setResourceId(taskId);
+      perTask.addPermission(Permissions.READ);
+      perTask.addPermission(Permissions.UPDATE);
+      authorizations.saveAuthorization(perTask);
+    }
+
+    taskAuthorizations.postProcessEngineBuild(engine);
+
+    assertThat(authorizations.createAuthorizationQuery().resourceType(Resources.TASK).resourceId(taskId).list())
+        .extracting(org.camunda.bpm.engine.authorization.Authorization::getGroupId).containsExactly("immunization-leads");
+    assertThat(authorizations.createAuthorizationQuery().groupIdIn(GROUP_STAFF).resourceType(Resources.TASK).resourceId("*").count())
+        .as("the grant on every task stays").isOne();
+    authorizations.createAuthorizationQuery().groupIdIn("immunization-leads").list()
+        .forEach(leftOver -> authorizations.deleteAuthorization(leftOver.getId()));
   }
 }
