@@ -65,21 +65,21 @@ class H2ResultReuseTest extends ProcessTestSupport {
     try (Connection setup = DriverManager.getConnection(url, "sa", "");
         Connection first = DriverManager.getConnection(url, "sa", "");
         Connection waiting = DriverManager.getConnection(url, "sa", "")) {
-      setup.createStatement().execute("create table control(id int primary key, paused boolean)");
-      setup.createStatement().execute("insert into control values (1, false)");
-      setup.createStatement().execute("create table entry(id int primary key, status varchar(10))");
-      setup.createStatement().execute("insert into entry values (1, 'WAITING')");
+      execute(setup, "create table control(id int primary key, paused boolean)");
+      execute(setup, "insert into control values (1, false)");
+      execute(setup, "create table entry(id int primary key, status varchar(10))");
+      execute(setup, "insert into entry values (1, 'WAITING')");
       first.setAutoCommit(false);
       waiting.setAutoCommit(false);
       int stale = 0;
       for (int i = 0; i < rounds && !(stopAtFirst && stale > 0); i++) {
-        setup.createStatement().executeUpdate("update entry set status = 'WAITING'");
-        first.createStatement().executeUpdate("update control set paused = paused where id = 1");
-        first.createStatement().executeUpdate("update entry set status = 'INVITED' where id = 1");
+        execute(setup, "update entry set status = 'WAITING'");
+        execute(first, "update control set paused = paused where id = 1");
+        execute(first, "update entry set status = 'INVITED' where id = 1");
         assertThat(count(waiting)).isZero(); // the invitation is not committed yet
         waiting.commit();
         Future<Integer> afterTheLock = second.submit(() -> {
-          waiting.createStatement().executeUpdate("update control set paused = paused where id = 1");
+          execute(waiting, "update control set paused = paused where id = 1");
           int invited = count(waiting);
           waiting.commit();
           return invited;
@@ -90,10 +90,16 @@ class H2ResultReuseTest extends ProcessTestSupport {
           stale++;
         }
       }
-      setup.createStatement().execute("drop all objects");
+      execute(setup, "drop all objects");
       return stale;
     } finally {
       second.shutdownNow();
+    }
+  }
+
+  private static void execute(Connection connection, String sql) throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      statement.execute(sql);
     }
   }
 
