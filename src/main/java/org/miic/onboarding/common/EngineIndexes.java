@@ -92,7 +92,8 @@ public class EngineIndexes extends AbstractProcessEnginePlugin {
     }
   }
 
-  private static String prefix(ProcessEngineConfigurationImpl configuration) {
+  /** The engine's table prefix, empty when it has none. */
+  public static String prefix(ProcessEngineConfigurationImpl configuration) {
     return configuration.getDatabaseTablePrefix() == null ? "" : configuration.getDatabaseTablePrefix();
   }
 

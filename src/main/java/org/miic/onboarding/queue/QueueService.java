@@ -346,10 +346,6 @@ public class QueueService {
     if (candidates.isEmpty()) {
       return List.of();
     }
-    return handOutSlots(candidates);
-  }
-
-  private List<String> handOutSlots(List<QueueRepository.WaitingRow> candidates) {
     return newTransaction.execute(status -> {
       QueueRepository.Control control = queue.lockControl();
       List<String> invited = new ArrayList<>();

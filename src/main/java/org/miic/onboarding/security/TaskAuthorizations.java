@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.impl.cfg.auth.DefaultAuthorizationProvider;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 import org.camunda.bpm.engine.task.Task;
 import org.miic.onboarding.ProcessConstants;
+import org.miic.onboarding.common.EngineIndexes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -54,7 +55,7 @@ public class TaskAuthorizations extends AbstractProcessEnginePlugin {
   @Override
   public void postProcessEngineBuild(ProcessEngine processEngine) {
     ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
-    String prefix = configuration.getDatabaseTablePrefix() == null ? "" : configuration.getDatabaseTablePrefix();
+    String prefix = EngineIndexes.prefix(configuration);
     String groups = String.join(", ", GROUPS_WITH_EVERY_TASK.stream().map(group -> "?").toList());
     String sql = "delete from " + prefix + "ACT_RU_AUTHORIZATION where TYPE_ = ? and RESOURCE_TYPE_ = ? and RESOURCE_ID_ <> ? and GROUP_ID_ in (" + groups + ")";
     try (Connection connection = configuration.getDataSource().getConnection(); PreparedStatement delete = connection.prepareStatement(sql)) {

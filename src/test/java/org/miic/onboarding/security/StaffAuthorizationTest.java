@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.User;
@@ -130,7 +131,7 @@ class StaffAuthorizationTest extends ProcessTestSupport {
 
     tasks.addCandidateGroup(taskId, "immunization-leads");
     assertThat(authorizations.createAuthorizationQuery().resourceType(Resources.TASK).resourceId(taskId).list())
-        .extracting(org.camunda.bpm.engine.authorization.Authorization::getGroupId).containsExactly("immunization-leads");
+        .extracting(Authorization::getGroupId).containsExactly("immunization-leads");
     as("lead1", "immunization-leads");
     assertThat(tasks.createTaskQuery().list()).extracting(Task::getId).containsExactly(taskId);
     identity.clearAuthentication();
@@ -145,7 +146,7 @@ class StaffAuthorizationTest extends ProcessTestSupport {
     runDueJobs();
     String taskId = task(request, TASK_RECORD_AGREEMENT).getId();
     for (String group : List.of(GROUP_STAFF, "immunization-leads")) { // as an earlier version of the application left them
-      var perTask = authorizations.createNewAuthorization(org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT);
+      var perTask = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
       perTask.setGroupId(group);
       perTask.setResource(Resources.TASK);
       perTask.setResourceId(taskId);
@@ -157,7 +158,7 @@ class StaffAuthorizationTest extends ProcessTestSupport {
     taskAuthorizations.postProcessEngineBuild(engine);
 
     assertThat(authorizations.createAuthorizationQuery().resourceType(Resources.TASK).resourceId(taskId).list())
-        .extracting(org.camunda.bpm.engine.authorization.Authorization::getGroupId).containsExactly("immunization-leads");
+        .extracting(Authorization::getGroupId).containsExactly("immunization-leads");
     assertThat(authorizations.createAuthorizationQuery().groupIdIn(GROUP_STAFF).resourceType(Resources.TASK).resourceId("*").count())
         .as("the grant on every task stays").isOne();
     authorizations.createAuthorizationQuery().groupIdIn("immunization-leads").list()
