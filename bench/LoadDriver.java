@@ -436,14 +436,29 @@ public class LoadDriver {
     return ONLY.matcher(operation).find();
   }
 
+  /**
+   * BENCH_REPEAT: how often each timed cell is measured, one right after the other (1 when unset). A 10-second cell at
+   * 1 client moved by a third between two runs at the same code; summary.py reports the median repetition and the range.
+   * A cell drawn from a pool of tasks is measured once (its pool is made for it).
+   */
+  static final int REPEAT = Integer.parseInt(System.getenv().getOrDefault("BENCH_REPEAT", "1"));
+
   static void run(String operation, int clients, Supplier<Req> next) throws Exception {
     if (!wanted(operation)) {
       return;
     }
-    quiet();
-    if (!(next instanceof Pool)) {
-      drive(clients, next, Math.min(3, seconds), null); // warm-up, not recorded
+    int times = next instanceof Pool ? 1 : REPEAT;
+    for (int repetition = 1; repetition <= times; repetition++) {
+      quiet();
+      if (!(next instanceof Pool) && repetition == 1) {
+        drive(clients, next, Math.min(3, seconds), null); // warm-up, not recorded
+      }
+      measure(operation, clients, next, times == 1 ? 0 : repetition);
     }
+  }
+
+  /** One recorded measurement: its JSON line (with {@code repeat} when the cell is measured more than once). */
+  static void measure(String operation, int clients, Supplier<Req> next, int repetition) throws Exception {
     List<Long> latencies = new ArrayList<>();
     AtomicInteger errors = new AtomicInteger();
     long started = System.nanoTime();
@@ -457,6 +472,9 @@ public class LoadDriver {
     result.put("label", label);
     result.put("operation", operation);
     result.put("clients", clients);
+    if (repetition > 0) {
+      result.put("repeat", repetition);
+    }
     result.put("count", sorted.length);
     result.put("errors", errors.get());
     result.put("seconds", round(elapsed));

@@ -6,7 +6,18 @@ import json, sys, pathlib
 run = pathlib.Path(sys.argv[1])
 rows = [json.loads(l) for f in sorted(run.glob("*.jsonl")) for l in f.read_text().splitlines() if l.strip()]
 measured = [r for r in rows if "clients" in r]
-by = {(r["label"], r["operation"], r["clients"]): r for r in measured}
+# A cell measured more than once (BENCH_REPEAT) stands for its median repetition by rate (the lower of the middle two
+# for an even count), with the range of the rates beside it; the goals take that repetition.
+groups = {}
+for r in measured:
+    groups.setdefault((r["label"], r["operation"], r["clients"]), []).append(r)
+by, spread = {}, {}
+for key, reps in groups.items():
+    ordered = sorted(reps, key=lambda r: r["perSecond"])
+    by[key] = ordered[(len(ordered) - 1) // 2]
+    if len(ordered) > 1:
+        spread[key] = (len(ordered), ordered[0]["perSecond"], ordered[-1]["perSecond"])
+repeats = max((n for n, _, _ in spread.values()), default=1)
 dbs = sorted({r["label"].split("-")[0] for r in measured}, key=lambda d: 0 if d == "h2" else 1)
 sizes = sorted({int(r["label"].split("-")[1]) for r in measured})
 clients = sorted({r["clients"] for r in measured})
@@ -14,13 +25,15 @@ ops = list(dict.fromkeys(r["operation"] for r in measured))
 DBNAME = {"h2": "H2 (embedded)", "postgres": "PostgreSQL 15"}
 
 
-def cell(r):
+def cell(key):
+    r = by.get(key)
     if not r:
         return "–"
     err = f", **{r['errors']} errors**" if r["errors"] else ""
     # † : the window with every client busy was too short, and the rate is over the whole cell.
     whole = " †" if "busySeconds" in r and r["busySeconds"] is None else ""
-    return f"{r['perSecond']:.0f}/s{whole} · {r['p50ms']:.1f} / {r['p95ms']:.1f} / {r['p99ms']:.1f} ms{err}"
+    rng = f" ({spread[key][0]}×: {spread[key][1]:.0f}–{spread[key][2]:.0f}/s)" if key in spread else ""
+    return f"{r['perSecond']:.0f}/s{whole} · {r['p50ms']:.1f} / {r['p95ms']:.1f} / {r['p99ms']:.1f} ms{err}{rng}"
 
 
 def verdict(ok):
@@ -29,7 +42,9 @@ def verdict(ok):
 
 print(f"Run `{run.name}`: rate (while every client was busy; † over the whole cell, that window being too short), "
       f"then p50 / p95 / p99 latency; each cell one measurement of at most "
-      f"{max((r['seconds'] for r in measured), default=0):.0f} s.\n")
+      f"{max((r['seconds'] for r in measured), default=0):.0f} s"
+      + (f", the timed cells measured up to {repeats} times one after the other: the median repetition by rate, the "
+         f"range of the rates in brackets (the cells drawn from a pool of tasks once).\n" if repeats > 1 else ".\n"))
 goals = []
 for db in dbs:
     name = DBNAME.get(db, db)
@@ -53,7 +68,7 @@ for db in dbs:
     print("|---|---|" + "---|" * len(sizes))
     for op in ops:
         for c in clients:
-            print(f"| {op} | {c} | " + " | ".join(cell(by.get((f"{db}-{s}", op, c))) for s in sizes) + " |")
+            print(f"| {op} | {c} | " + " | ".join(cell((f"{db}-{s}", op, c)) for s in sizes) + " |")
     print()
 
     # The goals, one line each, for this database.
