@@ -428,10 +428,7 @@ public class LoadDriver {
     System.out.println("  (jobs still due after three minutes; measuring anyway)");
   }
 
-  /**
-   * One measurement, once the application is quiet: {@code clients} threads send requests for {@code seconds} (after a
-   * short warm-up), or until a pool runs dry.
-   */
+  /** Whether BENCH_ONLY lets this operation run. */
   static boolean wanted(String operation) {
     return ONLY.matcher(operation).find();
   }
@@ -457,7 +454,10 @@ public class LoadDriver {
     }
   }
 
-  /** One recorded measurement: its JSON line (with {@code repeat} when the cell is measured more than once). */
+  /**
+   * One recorded measurement, once the application is quiet: {@code clients} threads send requests for {@code seconds},
+   * or until a pool runs dry; its JSON line (with {@code repeat} when the cell is measured more than once).
+   */
   static void measure(String operation, int clients, Supplier<Req> next, int repetition) throws Exception {
     List<Long> latencies = new ArrayList<>();
     AtomicInteger errors = new AtomicInteger();

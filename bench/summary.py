@@ -41,7 +41,7 @@ def verdict(ok):
 
 
 print(f"Run `{run.name}`: rate (while every client was busy; † over the whole cell, that window being too short), "
-      f"then p50 / p95 / p99 latency; each cell one measurement of at most "
+      f"then p50 / p95 / p99 latency; each measurement at most "
       f"{max((r['seconds'] for r in measured), default=0):.0f} s"
       + (f", the timed cells measured up to {repeats} times one after the other: the median repetition by rate, the "
          f"range of the rates in brackets (the cells drawn from a pool of tasks once).\n" if repeats > 1 else ".\n"))
