@@ -36,6 +36,18 @@ def cell(key):
     return f"{r['perSecond']:.0f}/s{whole} · {r['p50ms']:.1f} / {r['p95ms']:.1f} / {r['p99ms']:.1f} ms{err}{rng}"
 
 
+def control_of(op):
+    """What an operation's flatness is shown beside: the bare engine for intake and completions, the anonymous
+    validator (the same message, no database) for the messages; its label and the operations whose mean rate it is."""
+    if op == "intake":
+        return "bare", ["baseline-start"]
+    if op.startswith("complete "):
+        return "bare", ["baseline-complete", "baseline-complete after"]
+    if op in ("https-post", "soap", "soap production"):
+        return "validate", ["validate"]
+    return "", []
+
+
 def verdict(ok):
     return "**MET**" if ok else "**NOT MET**"
 
@@ -124,16 +136,13 @@ for db in dbs:
                 a, b = by.get((f"{db}-{lo}", op, c)), by.get((f"{db}-{hi}", op, c))
                 if a and b and a["perSecond"] and a["p99ms"]:
                     rate, p99 = b["perSecond"] / a["perSecond"], b["p99ms"] / a["p99ms"]
-                    # Beside it, how the bare engine's rate moved between the same two data sets: the machine's drift
+                    # Beside it, how the control's rate moved between the same two data sets: the machine's drift
                     # over the run shows there as well (context only; the goal is the application's own figures).
-                    # For the messages, the anonymous validator (the same message, no database) is that control.
-                    controls = ["baseline-start"] if op == "intake" else ["baseline-complete", "baseline-complete after"] \
-                        if op.startswith("complete ") else ["validate"] if op in ("https-post", "soap", "soap production") else []
-                    def bare(size):
+                    label, controls = control_of(op)
+                    def rate_of(size):
                         rates = [by[k]["perSecond"] for k in ((f"{db}-{size}", x, c) for x in controls) if k in by]
                         return sum(rates) / len(rates) if rates else 0
-                    drift = (f"validate ×{bare(hi) / bare(lo):.2f}" if controls == ["validate"] else f"bare ×{bare(hi) / bare(lo):.2f}") \
-                        if bare(lo) and bare(hi) else ""
+                    drift = f"{label} ×{rate_of(hi) / rate_of(lo):.2f}" if rate_of(lo) and rate_of(hi) else ""
                     goals.append((name, hi, f"{op} at {c} clients: rate and p99 within 20% of {lo:,} existing",
                                   f"rate ×{rate:.2f}, p99 ×{p99:.2f}", drift, verdict(rate >= 0.8 and p99 <= 1.2)))
     for r in startups:
